@@ -1,0 +1,78 @@
+// Language from the text alone: the script first, then small word profiles where several
+// languages share a script (Latin: en, es, id, vi; Cyrillic: ru, mn).
+import type { CompiledLanguage } from './pack';
+import { LANGS, type Lang } from './types';
+
+const SAMPLE = 20_000;
+
+export function isLang(x: unknown): x is Lang {
+  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+}
+
+export class LanguageDetector {
+  private readonly profiles = new Map<Lang, RegExp>();
+
+  constructor(languages: readonly CompiledLanguage[]) {
+    for (const l of languages) {
+      if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
+    }
+  }
+
+  detect(normText: string): Lang {
+    const t = normText.length > SAMPLE ? normText.slice(0, SAMPLE) : normText;
+    let han = 0, hangul = 0, thai = 0, myan = 0, cyr = 0, latin = 0, viet = 0, mnLetters = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x61 && c <= 0x7a) latin++;
+      } else if (c >= 0x4e00 && c <= 0x9fff) han++;
+      else if (c >= 0xac00 && c <= 0xd7af) hangul++;
+      else if (c >= 0x0e00 && c <= 0x0e7f) thai++;
+      else if (c >= 0x1000 && c <= 0x109f) myan++;
+      else if (c >= 0x0400 && c <= 0x04ff) {
+        cyr++;
+        if (c === 0x04e9 || c === 0x04af) mnLetters++; // ө ү
+      } else if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x0111 || c === 0x01a1 || c === 0x01b0 || c === 0x0103) {
+        viet++;
+        latin++;
+      } else if (c >= 0xc0 && c <= 0x24f) latin++;
+    }
+    // Ideographs and syllables carry a word's worth each; letters a fraction of one.
+    const scores: [Lang | 'latin' | 'cyrillic', number][] = [
+      ['zh', han * 3],
+      ['ko', hangul * 2.5],
+      ['th', thai],
+      ['my', myan],
+      ['cyrillic', cyr],
+      ['latin', latin],
+    ];
+    scores.sort((a, b) => b[1] - a[1]);
+    const top = scores[0]![1] > 0 ? scores[0]![0] : 'latin';
+    if (top === 'cyrillic') {
+      if (mnLetters >= 2 || mnLetters / Math.max(1, cyr) > 0.01) return 'mn';
+      return this.best(t, ['ru', 'mn'], 'ru');
+    }
+    if (top === 'latin') {
+      if (viet >= 3 && viet / Math.max(1, latin) > 0.02) return 'vi';
+      return this.best(t, ['en', 'es', 'id'], 'en');
+    }
+    return top;
+  }
+
+  private best(t: string, langs: Lang[], fallback: Lang): Lang {
+    let best = fallback;
+    let bestCount = 0;
+    for (const l of langs) {
+      const re = this.profiles.get(l);
+      if (!re) continue;
+      re.lastIndex = 0;
+      let n = 0;
+      while (re.exec(t) !== null && n < 500) n++;
+      if (n > bestCount) {
+        best = l;
+        bestCount = n;
+      }
+    }
+    return best;
+  }
+}

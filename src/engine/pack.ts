@@ -1,0 +1,55 @@
+// The compiled rule pack: what the rule compiler writes and the engine reads. Plain JSON, so the
+// extension bundles it and the command line can cache it; no rule is parsed while scanning.
+import type { Category, Kind, Lang, Severity, Source } from './types';
+
+export interface CompiledRule {
+  id: string;
+  category: Category;
+  /** BCP 47 primary language, or '*' for rules that hold in every language. */
+  lang: Lang | '*';
+  severity: Severity;
+  explanation: string;
+  /** The explanation in the rule's own language, when that is not English. */
+  explanationLocal?: string;
+  source: Source[];
+  /** Lowercase literals; a pattern is only tried in sentences that contain one of them. */
+  keywords: string[];
+  /** Regular-expression sources, macros expanded and word boundaries applied; flags `giu`. */
+  patterns: string[];
+  /** compromise match expressions (English rules only). */
+  match: string[];
+  /** A negation or reassurance just before or after the match cancels it. */
+  negatable: boolean;
+}
+
+export type Boundary = 'word' | 'start' | 'none' | 'segment';
+
+export interface CompiledLanguage {
+  lang: Lang;
+  /** How patterns and keywords meet neighbouring letters. */
+  boundary: Boundary;
+  /** Sources of regular expressions (flags `iu`), or '' when the language has none. */
+  negationBefore: string;
+  negationAfter: string;
+  /** A sentence with one of these warns ABOUT a pattern rather than using it. */
+  caution: string;
+  kindCues: Record<Exclude<Kind, 'other'>, string>;
+  /** Frequent words that tell this language from others of the same script. */
+  profile: string;
+}
+
+export interface CompiledPack {
+  version: 1;
+  rules: CompiledRule[];
+  /** Every keyword once; `keywordRules[k]` are the rules that keyword k wakes. */
+  keywords: string[];
+  keywordRules: number[][];
+  /** Keywords that must start a word (space-separated languages). */
+  keywordWordStart: boolean[];
+  /** Single words of all keywords: what obfuscated tokens are read against. */
+  lexicon: string[];
+  aliases: [string, string][];
+  languages: CompiledLanguage[];
+  /** URL patterns (regular-expression sources) that tell the page kind. */
+  urlKinds: { pattern: string; kind: Kind }[];
+}

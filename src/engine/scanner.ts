@@ -1,0 +1,230 @@
+// The pipeline: normalise → prefilter → confirm → score → explain. Pure TypeScript: no DOM and
+// no browser API, so the extension, the command line and the tests share it.
+import { KindDetector, wrap } from './kind';
+import { isLang, LanguageDetector } from './lang';
+import { normalize, toOriginal, type Normalized, type NormalizeData } from './normalize';
+import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
+import { Prefilter } from './prefilter';
+import { verdict } from './score';
+import { sentenceAround } from './sentences';
+import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
+
+/** compromise, injected so that code which never needs it does not load it. */
+export type Nlp = (text: string) => {
+  match(m: string): { json(o: { offset: true }): { offset: { start: number; length: number } }[] };
+};
+
+interface RuntimeRule {
+  rule: CompiledRule;
+  index: number;
+  patterns: RegExp[];
+  segmentCheck: boolean;
+}
+
+interface RuntimeLanguage {
+  data: CompiledLanguage;
+  negationBefore: RegExp | null;
+  negationAfter: RegExp | null;
+  caution: RegExp | null;
+}
+
+/** How far before and after a match a negation or reassurance still counts. */
+const NEG_WINDOW = { spaced: { before: 48, after: 36 }, unspaced: { before: 10, after: 10 } };
+/** A page can give thousands of hits for one rule; a few are enough to explain it. */
+const MAX_FINDINGS_PER_RULE = 20;
+
+export class Scanner {
+  readonly pack: CompiledPack;
+  private readonly rules: RuntimeRule[];
+  private readonly prefilter: Prefilter;
+  private readonly languages = new Map<Lang, RuntimeLanguage>();
+  private readonly langDetector: LanguageDetector;
+  private readonly kindDetector: KindDetector;
+  private readonly normData: NormalizeData;
+  private readonly nlp: Nlp | undefined;
+  private readonly segmenters = new Map<string, Intl.Segmenter>();
+
+  constructor(pack: CompiledPack, options: { nlp?: Nlp } = {}) {
+    this.pack = pack;
+    this.nlp = options.nlp;
+    for (const l of pack.languages) {
+      const re = (src: string, suffix = '') =>
+        src ? new RegExp(wrap(src, l.boundary) + suffix, 'iu') : null;
+      this.languages.set(l.lang, {
+        data: l,
+        // Anchored at the end of the window before the match / the start of the one after it.
+        negationBefore: re(l.negationBefore, '[^.!?;:,，、。！？；：]*$'),
+        negationAfter: l.negationAfter ? new RegExp(`^[^.!?;。！？；]*?${wrap(l.negationAfter, l.boundary)}`, 'iu') : null,
+        caution: re(l.caution),
+      });
+    }
+    this.rules = pack.rules.map((rule, index) => {
+      const boundary = rule.lang === '*' ? 'none' : (this.languages.get(rule.lang)?.data.boundary ?? 'none');
+      return {
+        rule,
+        index,
+        patterns: rule.patterns.map((p) => new RegExp(p, 'giu')),
+        segmentCheck: boundary === 'segment',
+      };
+    });
+    this.prefilter = new Prefilter(pack.keywords, pack.keywordWordStart);
+    this.langDetector = new LanguageDetector(pack.languages);
+    this.kindDetector = new KindDetector(pack);
+    this.normData = { lexicon: new Set(pack.lexicon), aliases: pack.aliases };
+  }
+
+  normalize(text: string): Normalized {
+    return normalize(text, this.normData);
+  }
+
+  scan(text: string, options: ScanOptions = {}): ScanResult {
+    const norm = this.normalize(text);
+    const lang: Lang = isLang(options.lang) ? options.lang : this.langDetector.detect(norm.text);
+    const { findings, muted } = this.findAll(text, norm, lang, options);
+    const kind: Kind =
+      options.kind && (KINDS as readonly string[]).includes(options.kind)
+        ? options.kind
+        : this.kindDetector.detect(norm.text, lang, options.url);
+    const v = verdict(findings, kind, options.sensitivity);
+    return { level: v.level, score: v.score, kind, lang, findings, muted };
+  }
+
+  private findAll(
+    text: string,
+    norm: Normalized,
+    lang: Lang,
+    options: ScanOptions,
+  ): { findings: Finding[]; muted: Finding[] } {
+    const t = norm.text;
+    // Group keyword hits by sentence, then by rule, so each rule runs once per sentence.
+    const work = new Map<number, { end: number; rules: Set<number> }>();
+    for (const hit of this.prefilter.find(t)) {
+      const [s, e] = sentenceAround(t, hit.at);
+      let w = work.get(s);
+      if (!w) {
+        w = { end: e, rules: new Set() };
+        work.set(s, w);
+      }
+      for (const r of this.pack.keywordRules[hit.keyword]!) w.rules.add(r);
+    }
+    const findings: Finding[] = [];
+    const muted: Finding[] = [];
+    const perRule = new Map<string, number>();
+    const seen = new Set<string>();
+    const starts = [...work.keys()].sort((a, b) => a - b);
+    for (const s of starts) {
+      const w = work.get(s)!;
+      const sentence = t.slice(s, w.end);
+      const ordered = [...w.rules].sort((a, b) => a - b);
+      for (const ri of ordered) {
+        const rr = this.rules[ri]!;
+        const rule = rr.rule;
+        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
+        if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
+        const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
+        for (const [ms, me] of this.matches(rr, sentence, rule.lang === 'en' || rule.lang === '*')) {
+          const from = s + ms;
+          const to = s + me;
+          if (rule.negatable && this.negated(t, s, w.end, from, to, ruleLang)) continue;
+          const [start, end] = toOriginal(norm, from, to);
+          const key = `${rule.id}:${start}`;
+          if (seen.has(key) || end <= start) continue;
+          seen.add(key);
+          const finding: Finding = {
+            rule: rule.id,
+            category: rule.category,
+            severity: rule.severity,
+            start,
+            end,
+            quote: text.slice(start, end),
+            explanation: rule.explanation,
+            source: rule.source,
+          };
+          if (this.cautioned(sentence, ruleLang, lang)) muted.push(finding);
+          else {
+            findings.push(finding);
+            perRule.set(rule.id, (perRule.get(rule.id) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    return { findings: dropOverlaps(findings), muted: dropOverlaps(muted) };
+  }
+
+  /** [start, end) pairs of a rule's matches inside one sentence. */
+  private *matches(rr: RuntimeRule, sentence: string, english: boolean): Generator<[number, number]> {
+    for (const re of rr.patterns) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(sentence)) !== null) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const a = m.index;
+        const b = a + m[0].length;
+        if (rr.segmentCheck && !this.onWordBoundaries(sentence, a, b, rr.rule.lang)) continue;
+        yield [a, b];
+      }
+    }
+    if (rr.rule.match.length > 0 && english && this.nlp) {
+      const doc = this.nlp(sentence);
+      for (const m of rr.rule.match) {
+        for (const j of doc.match(m).json({ offset: true })) {
+          const a = j.offset.start;
+          yield [a, a + j.offset.length];
+        }
+      }
+    }
+  }
+
+  /** For Thai and Burmese: the match must start and end where words do. */
+  private onWordBoundaries(sentence: string, a: number, b: number, lang: string): boolean {
+    let seg = this.segmenters.get(lang);
+    if (!seg) {
+      seg = new Intl.Segmenter(lang, { granularity: 'word' });
+      this.segmenters.set(lang, seg);
+    }
+    const bounds = new Set<number>([sentence.length]);
+    for (const s of seg.segment(sentence)) bounds.add(s.index);
+    return bounds.has(a) && bounds.has(b);
+  }
+
+  private negated(
+    t: string,
+    sentStart: number,
+    sentEnd: number,
+    from: number,
+    to: number,
+    lang: RuntimeLanguage | undefined,
+  ): boolean {
+    if (!lang) return false;
+    const w = lang.data.boundary === 'word' || lang.data.boundary === 'start' ? NEG_WINDOW.spaced : NEG_WINDOW.unspaced;
+    if (lang.negationBefore) {
+      // The match itself counts too: "flights, NOTHING is deducted from your salary".
+      const before = t.slice(Math.max(sentStart, from - w.before), to);
+      if (lang.negationBefore.test(before)) return true;
+    }
+    if (lang.negationAfter) {
+      const after = t.slice(to, Math.min(sentEnd, to + w.after));
+      if (lang.negationAfter.test(after)) return true;
+    }
+    return false;
+  }
+
+  private cautioned(sentence: string, ruleLang: RuntimeLanguage | undefined, lang: Lang): boolean {
+    if (ruleLang?.caution?.test(sentence)) return true;
+    const page = this.languages.get(lang);
+    return page !== ruleLang && !!page?.caution?.test(sentence);
+  }
+}
+
+/** Two patterns of one rule often match the same words: keep the longest of overlapping matches. */
+function dropOverlaps(fs: Finding[]): Finding[] {
+  const byLength = [...fs].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Finding[] = [];
+  for (const f of byLength) {
+    if (!kept.some((k) => k.rule === f.rule && k.start < f.end && f.start < k.end)) kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}

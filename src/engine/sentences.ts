@@ -1,0 +1,41 @@
+// The unit the matchers see: the sentence (or line, or bullet) around a keyword, at most a few
+// hundred characters, so nothing expensive ever runs over a whole page.
+
+const MAX_REACH = 300;
+
+function isBreak(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  switch (c) {
+    case 0x0a: // \n
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0x2022: // •
+    case 0x7c: // |
+    case 0x0964: // ।
+    case 0x104a: // ၊ Burmese
+    case 0x104b: // ။ Burmese
+      return true;
+    case 0x2e: {
+      // A full stop ends a sentence when a space or the end follows ("$1.500" and "e.g." do not).
+      const n = t.charCodeAt(i + 1);
+      return Number.isNaN(n) || n === 0x20 || n === 0x0a || n === 0x09;
+    }
+    default:
+      return false;
+  }
+}
+
+/** [start, end) of the sentence around `pos` in `t`. */
+export function sentenceAround(t: string, pos: number): [number, number] {
+  let s = pos;
+  const minS = Math.max(0, pos - MAX_REACH);
+  while (s > minS && !isBreak(t, s - 1)) s--;
+  let e = pos;
+  const maxE = Math.min(t.length, pos + MAX_REACH);
+  while (e < maxE && !isBreak(t, e)) e++;
+  if (e < t.length && isBreak(t, e)) e++;
+  return [s, e];
+}

@@ -1,0 +1,224 @@
+// The rule compiler: every file of rules/ in, one pack out, or every problem named by file.
+// Runs at build time (and when the command line starts); the engine never parses a rule.
+import { parse as parseYaml } from 'yaml';
+import { isWordChar } from '../engine/prefilter';
+import { Scanner, type Nlp } from '../engine/scanner';
+import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule } from '../engine/pack';
+import type { Lang } from '../engine/types';
+import {
+  checkLanguage, checkPageKinds, checkRule, checkVocabulary, Problems,
+  type LanguageFile, type RuleFile, type VocabularyFile,
+} from './schema';
+
+export interface SourceFile {
+  /** Path relative to the project, e.g. "rules/en/passport-held.yaml". */
+  path: string;
+  text: string;
+}
+
+export class RulePackError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the rule pack has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n  ${problems.join('\n  ')}`);
+    this.name = 'RulePackError';
+  }
+}
+
+const MACRO = /(?<!\\[pP])\{([a-z][a-z0-9-]*)(?::(\d+))?\}/g;
+
+/** Expand `{name}` vocabulary macros and the built-in gaps `{w:N}` (words) and `{c:N}` (characters). */
+export function expandMacros(pattern: string, macros: Record<string, string[]>, p: Problems, where: string): string {
+  return pattern.replace(MACRO, (whole, name: string, n?: string) => {
+    if (name === 'w') return `(?:[^\\s.!?;]+\\s+){0,${n ?? 3}}`;
+    if (name === 'c') return `[^.!?。！？；\\n]{0,${n ?? 6}}`;
+    const alts = macros[name];
+    if (!alts) {
+      p.add(`${where}: unknown macro ${whole}`);
+      return whole;
+    }
+    return `(?:${alts.join('|')})`;
+  });
+}
+
+function boundaryOf(lang: Lang | '*', languages: Map<Lang, LanguageFile>): Boundary {
+  return lang === '*' ? 'none' : (languages.get(lang)?.boundary ?? 'none');
+}
+
+// A pattern may begin or end with punctuation ("→ @"), so the boundary only applies where the
+// match itself begins or ends with a letter or digit.
+const START = '(?:(?=[^\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}]))';
+const END = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
+function applyBoundary(src: string, b: Boundary): string {
+  if (b === 'word') return `${START}(?:${src})${END}`;
+  if (b === 'start') return `${START}(?:${src})`;
+  return src;
+}
+
+const foldKeyword = (k: string) => k.normalize('NFKC').toLowerCase().trim();
+
+function parseFile(f: SourceFile, p: Problems): unknown {
+  try {
+    return parseYaml(f.text);
+  } catch (e) {
+    p.add(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+/** Compile all files; throws RulePackError naming every bad file and rule. */
+export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; checkExamples?: boolean } = {}): CompiledPack {
+  const problems: string[] = [];
+  const rulesByPath: { file: SourceFile; rule: RuleFile }[] = [];
+  const languages = new Map<Lang, LanguageFile>();
+  let vocabulary: VocabularyFile = { macros: {}, aliases: [], lexicon: [] };
+  let urlKinds: CompiledPack['urlKinds'] = [];
+  let sawVocabulary = false;
+
+  for (const f of files) {
+    const p = new Problems(f.path);
+    const parts = f.path.split('/');
+    const name = parts[parts.length - 1]!.replace(/\.ya?ml$/, '');
+    const folder = parts.length >= 3 ? parts[parts.length - 2]! : '';
+    const raw = parseFile(f, p);
+    if (raw !== null) {
+      if (folder === 'languages') {
+        const l = checkLanguage(p, raw, name);
+        if (l) languages.set(l.lang, l);
+      } else if (parts.length === 2 && name === 'vocabulary') {
+        vocabulary = checkVocabulary(p, raw);
+        sawVocabulary = true;
+      } else if (parts.length === 2 && name === 'page-kinds') {
+        urlKinds = checkPageKinds(p, raw).urls;
+      } else if (parts.length === 3) {
+        const r = checkRule(p, raw, name, folder);
+        if (r) rulesByPath.push({ file: f, rule: r });
+      }
+    }
+    problems.push(...p.list);
+  }
+  if (!sawVocabulary) problems.push('rules/vocabulary.yaml: missing');
+
+  // Duplicate ids (the file name is the id, but two folders could share one).
+  const firstPath = new Map<string, string>();
+  for (const { file, rule } of rulesByPath) {
+    const prev = firstPath.get(rule.id);
+    if (prev) problems.push(`${file.path}: duplicate id "${rule.id}" (also ${prev})`);
+    else firstPath.set(rule.id, file.path);
+  }
+
+  // Patterns: expand, wrap, and make sure each compiles.
+  const compiled: CompiledRule[] = [];
+  const pathOf = new Map<string, string>();
+  for (const { file, rule } of rulesByPath) {
+    const p = new Problems(file.path);
+    const b = boundaryOf(rule.lang, languages);
+    const patterns = rule.patterns.map((src, i) => {
+      const macros = rule.lang === '*' ? vocabulary.macros : { ...vocabulary.macros, ...languages.get(rule.lang)?.macros };
+      const expanded = applyBoundary(expandMacros(src, macros, p, `patterns[${i}]`), b);
+      try {
+        new RegExp(expanded, 'giu');
+      } catch (e) {
+        p.add(`rule ${rule.id}: patterns[${i}] does not compile: ${(e as Error).message}`);
+      }
+      return expanded;
+    });
+    problems.push(...p.list);
+    pathOf.set(rule.id, file.path);
+    compiled.push({
+      id: rule.id,
+      category: rule.category,
+      lang: rule.lang,
+      severity: rule.severity,
+      explanation: rule.explanation,
+      ...(rule.explanation_local && { explanationLocal: rule.explanation_local }),
+      source: rule.source,
+      keywords: rule.keywords.map(foldKeyword),
+      patterns,
+      match: rule.match,
+      negatable: rule.negatable,
+    });
+  }
+  compiled.sort((a, b) => a.id.localeCompare(b.id));
+
+  // Keyword index: each (keyword, word-start) once, pointing at its rules.
+  const keyIndex = new Map<string, number>();
+  const keywords: string[] = [];
+  const keywordWordStart: boolean[] = [];
+  const keywordRules: number[][] = [];
+  const lexicon = new Set<string>(vocabulary.lexicon.map(foldKeyword));
+  compiled.forEach((r, ri) => {
+    const b = boundaryOf(r.lang, languages);
+    for (const k of r.keywords) {
+      const ws = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0));
+      const key = `${ws ? 'w' : 'n'}:${k}`;
+      let ki = keyIndex.get(key);
+      if (ki === undefined) {
+        ki = keywords.length;
+        keyIndex.set(key, ki);
+        keywords.push(k);
+        keywordWordStart.push(ws);
+        keywordRules.push([]);
+      }
+      if (!keywordRules[ki]!.includes(ri)) keywordRules[ki]!.push(ri);
+      for (const w of k.split(/[^\p{L}]+/u)) if (w.length >= 3 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(w)) lexicon.add(w);
+    }
+  });
+
+  const langs: CompiledLanguage[] = [...languages.values()].map((l) => {
+    const join = (xs: string[]) => xs.join('|');
+    return {
+      lang: l.lang,
+      boundary: l.boundary,
+      negationBefore: join(l.negation.before),
+      negationAfter: join(l.negation.after),
+      caution: join(l.caution),
+      kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
+      profile: join(l.profile),
+    };
+  });
+  for (const l of langs) {
+    for (const [k, src] of Object.entries({ negationBefore: l.negationBefore, negationAfter: l.negationAfter, caution: l.caution, profile: l.profile, ...l.kindCues })) {
+      try {
+        new RegExp(src, 'iu');
+      } catch (e) {
+        problems.push(`rules/languages/${l.lang}.yaml: ${k} does not compile: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  if (problems.length > 0) throw new RulePackError(problems);
+
+  const pack: CompiledPack = {
+    version: 1,
+    rules: compiled,
+    keywords,
+    keywordRules,
+    keywordWordStart,
+    lexicon: [...lexicon].sort(),
+    aliases: [...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)].map(([a, b]) => [foldKeyword(a), b.toLowerCase()]),
+    languages: langs,
+    urlKinds,
+  };
+
+  if (options.checkExamples ?? true) {
+    const exampleProblems = checkExamples(pack, rulesByPath.map((x) => x.rule), pathOf, options.nlp);
+    if (exampleProblems.length > 0) throw new RulePackError(exampleProblems);
+  }
+  return pack;
+}
+
+/** Every example goes through the real engine, exactly as a page would. */
+export function checkExamples(pack: CompiledPack, rules: RuleFile[], pathOf: Map<string, string>, nlp?: Nlp): string[] {
+  const scanner = new Scanner(pack, nlp ? { nlp } : {});
+  const problems: string[] = [];
+  for (const rule of rules) {
+    const path = pathOf.get(rule.id);
+    const hits = (text: string) => scanner.scan(text, { kind: 'other' }).findings.some((f) => f.rule === rule.id);
+    for (const ex of rule.examples.match) {
+      if (!hits(ex)) problems.push(`${path}: rule ${rule.id}: example should match but does not: ${JSON.stringify(ex)}`);
+    }
+    for (const ex of rule.examples.no_match) {
+      if (hits(ex)) problems.push(`${path}: rule ${rule.id}: example should not match but does: ${JSON.stringify(ex)}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,5 @@
+declare module 'virtual:second-look/rulepack' {
+  import type { CompiledPack } from './engine/pack';
+  const pack: CompiledPack;
+  export default pack;
+}
