@@ -74,7 +74,7 @@ export function htmlToText(html: string): HtmlText {
     .join('')
     .split('\n')
     .map((l) => l.trim())
-    .filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== ''))
+    .filter((l) => l !== '')
     .join('\n')
     .trim();
   return { text, jobPosting };

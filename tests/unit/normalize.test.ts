@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginal } from '../../src/engine/normalize';
+
+const data = {
+  lexicon: new Set(['passport', 'dancers', 'singers', 'hotel', 'lounge', 'telegram', 'whatsapp', 'free', 'visa']),
+  aliases: [['v信', '微信'], ['纸飞机', 'telegram']] as [string, string][],
+};
+const norm = (s: string) => normalize(s, data).text;
+
+describe('normalize', () => {
+  it('lowercases and folds full-width letters', () => {
+    expect(norm('ＷｈａｔｓＡｐｐ')).toBe('whatsapp');
+  });
+  it('removes zero-width characters and soft hyphens', () => {
+    expect(norm('pass\u200bport tele\u00adgram')).toBe('passport telegram');
+  });
+  it('joins spaced letters', () => {
+    expect(norm('T e l e g r a m now')).toBe('telegram now');
+    expect(norm('W.h.a.t.s.A.p.p')).toBe('whatsapp');
+  });
+  it('keeps ordinary one-letter words apart', () => {
+    expect(norm('I am a nurse')).toBe('i am a nurse');
+  });
+  it('folds Cyrillic look-alikes inside Latin words and the reverse', () => {
+    expect(norm('pаssport')).toBe('passport'); // Cyrillic а
+    expect(norm('пaспорт')).toBe('паспорт'); // Latin a in a Cyrillic word
+  });
+  it('reads digits for letters only when they spell a rule word', () => {
+    expect(norm('p4ssp0rt and fr33 v1sa')).toBe('passport and free visa');
+    expect(norm('covid19 and 5pm')).toBe('covid19 and 5pm');
+  });
+  it('reads emoji standing for letters through the vocabulary', () => {
+    expect(norm('D🌸ncers & S🌸ngers, h🏨tel l🍸unge')).toBe('dancers & singers, hotel lounge');
+  });
+  it('drops emoji inside Chinese words and reads keycap digits', () => {
+    expect(norm('模🈶特')).toBe('模特');
+    expect(norm('3⃣️0⃣️0⃣️0⃣️')).toBe('3000');
+  });
+  it('reads squared letters', () => {
+    expect(norm('I🅶 or W🅰️')).toBe('ig or wa');
+  });
+  it('composes Korean compatibility jamo', () => {
+    expect(norm('ㅋㅏㅋㅏㅇ')).toBe('카캉');
+  });
+  it('turns money written in words into digits', () => {
+    expect(norm('earn three thousand dollars')).toBe('earn 3000 dollars');
+    expect(norm('月入三万元')).toBe('月入30000元');
+    expect(norm('月薪一万五')).toBe('月薪15000');
+    expect(norm('十分好，一起去')).toBe('十分好,一起去'); // not amounts
+  });
+  it('applies aliases', () => {
+    expect(norm('加V信')).toBe('加微信');
+    expect(norm('联系纸飞机')).toBe('联系telegram');
+  });
+
+  const tricky = [
+    'Ｐａｓｓｐｏｒｔ ｈｅｌｄ',
+    'C A S I N O   hostesses → T e l e g r a m',
+    'D🌸ncers 💃 in 🇦🇪 Dubai, p4ssp0rt kept',
+    '加Ｖ信：m t 1 6 8，月入三万',
+    'ㅋㅏ톡 ID, pаss\u200bport',
+    'e\u0301te\u0301 vie\u0302\u0323c',
+    '👩🏽‍💻 work 3⃣️0⃣️0⃣️$',
+  ];
+  it.each(tricky)('maps every normalised unit back inside the original: %s', (src) => {
+    const n = normalize(src, data);
+    expect(n.starts.length).toBe(n.text.length);
+    for (let i = 0; i < n.text.length; i++) {
+      expect(n.starts[i]).toBeGreaterThanOrEqual(0);
+      expect(n.ends[i]).toBeLessThanOrEqual(src.length);
+      expect(n.starts[i]).toBeLessThan(n.ends[i]!);
+      if (i > 0) expect(n.starts[i]).toBeGreaterThanOrEqual(n.starts[i - 1]!);
+    }
+    // A whole-text range maps to a range that covers the visible text.
+    const [s, e] = toOriginal(n, 0, n.text.length);
+    expect(s).toBeLessThanOrEqual(1);
+    expect(e).toBeGreaterThanOrEqual(src.trimEnd().length - 2);
+  });
+});
