@@ -4,7 +4,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { CATEGORIES, LEVEL_LABELS } from '../engine/categories';
 import type { Scanner } from '../engine/scanner';
-import type { Kind, ScanResult } from '../engine/types';
+import type { Finding, Kind, ScanResult } from '../engine/types';
 import { htmlToText } from './html';
 import { Progress } from './progress';
 
@@ -58,11 +58,16 @@ function contractLine(id: unknown, r: ScanResult): string {
 
 export function textReport(name: string, r: ScanResult): string {
   const lines = [`${name}: ${LEVEL_LABELS[r.level]} (score ${r.score}; looks like: ${r.kind}; language: ${r.lang})`];
-  for (const f of r.findings) {
-    lines.push(`  • ${CATEGORIES[f.category].label} — “${f.quote.replace(/\s+/g, ' ')}”`);
+  // One entry per rule: its quotes together, the explanation and source once.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const [rule, fs] of byRule) {
+    const f = fs[0]!;
+    const quotes = fs.map((x) => `“${x.quote.replace(/\s+/g, ' ')}”`).join(', ');
+    lines.push(`  • ${CATEGORIES[f.category].label} — ${quotes}`);
     lines.push(`    ${f.explanation}`);
     const src = f.source.map((s) => [s.seed && `seed: ${s.seed}`, s.indicator, s.url].filter(Boolean).join(', ')).join('; ');
-    lines.push(`    Source: ${src}  [${f.rule}]`);
+    lines.push(`    Source: ${src}  [${rule}]`);
   }
   if (r.findings.length === 0) lines.push('  No warning signs found.');
   return lines.join('\n') + '\n';

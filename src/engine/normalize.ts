@@ -10,10 +10,45 @@
 export interface Normalized {
   /** Lowercased, de-obfuscated text that the rules see. */
   text: string;
-  /** For each UTF-16 unit of `text`: the original offset where it starts … */
-  starts: Int32Array;
-  /** … and where it ends (exclusive). */
-  ends: Int32Array;
+  /** Where each unit of `text` came from in the original. */
+  map: OffsetMap;
+}
+
+/**
+ * Normalised offset → original span, as segments: an "identity" segment maps unit k to
+ * [orig + k, orig + k + 1); a "span" segment maps all its units to one original span (a folded
+ * or replaced piece). Most text is a few identity segments, so nothing is stored per character.
+ */
+export class OffsetMap {
+  constructor(
+    /** Normalised start of each segment, ascending. */
+    readonly at: Int32Array,
+    readonly orig: Int32Array,
+    /** Original end for a span segment; -1 for an identity segment. */
+    readonly origEnd: Int32Array,
+    readonly count: number,
+    readonly length: number,
+  ) {}
+
+  private find(i: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.at[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Original [start, end) of normalised unit i. */
+  span(i: number): [number, number] {
+    const k = this.find(i);
+    const e = this.origEnd[k]!;
+    if (e >= 0) return [this.orig[k]!, e];
+    const o = this.orig[k]! + (i - this.at[k]!);
+    return [o, o + 1];
+  }
 }
 
 export interface NormalizeData {
@@ -86,91 +121,141 @@ function fold(cp: number): string {
   return f;
 }
 
-/** Growable output: one UTF-16 unit per slot, with its original span. */
+/** Growable output: text pieces plus the segments of their offset map. */
 class Builder {
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  private parts: string[] = [];
+  private at: Int32Array;
+  private orig: Int32Array;
+  private origEnd: Int32Array;
+  private count = 0;
   length = 0;
-  constructor(capacity: number) {
-    const n = Math.max(16, capacity);
-    this.codes = new Uint16Array(n);
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
+  /** The last piece, when it is a single unit of its own (a combining mark may join it). */
+  private lone = -1;
+  constructor(capacity = 64) {
+    this.at = new Int32Array(capacity);
+    this.orig = new Int32Array(capacity);
+    this.origEnd = new Int32Array(capacity);
   }
-  push(code: number, start: number, end: number): void {
-    if (this.length === this.codes.length) this.grow();
-    const i = this.length++;
-    this.codes[i] = code;
-    this.starts[i] = start;
-    this.ends[i] = end;
+  private segment(orig: number, origEnd: number): void {
+    if (this.count === this.at.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.at = grow(this.at);
+      this.orig = grow(this.orig);
+      this.origEnd = grow(this.origEnd);
+    }
+    this.at[this.count] = this.length;
+    this.orig[this.count] = orig;
+    this.origEnd[this.count++] = origEnd;
   }
-  pushString(s: string, start: number, end: number): void {
-    for (let k = 0; k < s.length; k++) this.push(s.charCodeAt(k), start, end);
+  /** A string whose units all come from the original span [start, end). */
+  pushString(str: string, start: number, end: number): void {
+    if (str.length === 0) return;
+    this.segment(start, end);
+    this.parts.push(str);
+    this.length += str.length;
+    this.lone = str.length === 1 ? this.parts.length - 1 : -1;
   }
-  private grow(): void {
-    const n = this.codes.length * 2;
-    const c = new Uint16Array(n);
-    c.set(this.codes);
-    const s = new Int32Array(n);
-    s.set(this.starts);
-    const e = new Int32Array(n);
-    e.set(this.ends);
-    this.codes = c;
-    this.starts = s;
-    this.ends = e;
+  /** A run that maps one to one onto the original from `start`. */
+  pushIdentity(str: string, start: number): void {
+    if (str.length === 0) return;
+    const k = this.count - 1;
+    const extends_ = k >= 0 && this.origEnd[k] === -1 && this.orig[k]! + (this.length - this.at[k]!) === start;
+    if (!extends_) this.segment(start, -1);
+    this.parts.push(str);
+    this.length += str.length;
+    this.lone = -1;
+  }
+  /** Units [from, to) of an earlier result, keeping their origins. */
+  pushFrom(n: Normalized, from: number, to: number): void {
+    if (to <= from) return;
+    const m = n.map;
+    let i = from;
+    while (i < to) {
+      // Segment containing i, and where it stops.
+      let lo = 0;
+      let hi = m.count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (m.at[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      const segEnd = Math.min(to, lo + 1 < m.count ? m.at[lo + 1]! : m.length);
+      const piece = n.text.slice(i, segEnd);
+      if (m.origEnd[lo]! >= 0) this.pushString(piece, m.orig[lo]!, m.origEnd[lo]!);
+      else this.pushIdentity(piece, m.orig[lo]! + (i - m.at[lo]!));
+      i = segEnd;
+    }
+    this.lone = -1;
+  }
+  /** The last unit if it was pushed alone, else ''. */
+  lastChar(): string {
+    return this.lone >= 0 ? this.parts[this.lone]! : '';
+  }
+  replaceLast(ch: string, end: number): void {
+    this.parts[this.lone] = ch;
+    this.origEnd[this.count - 1] = end;
   }
   finish(): Normalized {
-    let text = '';
-    const CHUNK = 8192;
-    for (let i = 0; i < this.length; i += CHUNK) {
-      text += String.fromCharCode.apply(
-        null,
-        this.codes.subarray(i, Math.min(this.length, i + CHUNK)) as unknown as number[],
-      );
-    }
-    return {
-      text,
-      starts: this.starts.slice(0, this.length),
-      ends: this.ends.slice(0, this.length),
-    };
+    return { text: this.parts.join(''), map: new OffsetMap(this.at, this.orig, this.origEnd, this.count, this.length) };
   }
 }
 
+/** 1: folding is plain lowercasing, one unit for one (most text); 2: needs the slow path. */
+const simple = new Uint8Array(0x10000);
+function isSimple(c: number): boolean {
+  let v = simple[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const ok =
+      !(c >= 0xd800 && c <= 0xdfff) &&
+      !isDropped(c) &&
+      !isPictograph(c) &&
+      !(c >= 0x0300 && c <= 0x036f) &&
+      !(c >= 0x3131 && c <= 0x318e) &&
+      c !== 0x2795 &&
+      lower.length === 1 &&
+      lower.normalize('NFKC') === lower;
+    v = ok ? 1 : 2;
+    simple[c] = v;
+  }
+  return v === 1;
+}
+
 function pass1(src: string): Normalized {
-  const out = new Builder(src.length + 8);
-  for (let i = 0; i < src.length; ) {
-    const c = src.charCodeAt(i);
-    if (c < 0x80) {
-      // ASCII fast path
-      out.push(c >= 0x41 && c <= 0x5a ? c + 32 : c, i, i + 1);
-      i++;
+  const out = new Builder();
+  const n = src.length;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && isSimple(src.charCodeAt(j))) j++;
+    if (j > i) {
+      out.pushIdentity(src.slice(i, j).toLowerCase(), i);
+      i = j;
       continue;
     }
     const cp = src.codePointAt(i)!;
-    const w = cp > 0xffff ? 2 : 1;
-    const end = i + w;
+    const end = i + (cp > 0xffff ? 2 : 1);
     if (isDropped(cp)) {
-      // nothing: the span of the neighbours stays exact
-    } else if (cp >= 0x0300 && cp <= 0x036f && out.length > 0) {
+      // nothing: the spans of the neighbours stay exact
+    } else if (cp >= 0x0300 && cp <= 0x036f) {
       // A combining mark (decomposed Vietnamese, for instance): compose with the letter before it.
-      const prev = String.fromCharCode(out.codes[out.length - 1]!);
-      const composed = (prev + String.fromCharCode(cp)).normalize('NFC');
-      if (composed.length === 1) {
-        out.codes[out.length - 1] = composed.charCodeAt(0);
-        out.ends[out.length - 1] = end;
-      }
+      const prev = out.lastChar();
+      const composed = prev ? (prev + String.fromCharCode(cp)).normalize('NFC') : '';
+      if (composed.length === 1) out.replaceLast(composed, end);
     } else if (enclosedLetter(cp)) {
-      out.push(enclosedLetter(cp), i, end);
+      out.pushString(String.fromCharCode(enclosedLetter(cp)), i, end);
     } else if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
-      out.push(0x20, i, end); // regional indicators (flags) are not letters
+      out.pushString(' ', i, end); // regional indicators (flags) are not letters
     } else if (isPictograph(cp)) {
-      out.push(PICT_CODE, i, end);
+      out.pushString(PICT, i, end);
     } else if (cp >= 0x3131 && cp <= 0x318e) {
-      out.push(cp, i, end); // compatibility jamo are composed in pass 2
+      out.pushString(String.fromCharCode(cp), i, end); // compatibility jamo are composed in pass 2
     } else {
-      const f = fold(cp);
-      for (let k = 0; k < f.length; k++) out.push(f.charCodeAt(k), i, end);
+      out.pushString(fold(cp), i, end);
     }
     i = end;
   }
@@ -190,19 +275,15 @@ interface Edit {
 function applyEdits(n: Normalized, edits: Edit[]): Normalized {
   if (edits.length === 0) return n;
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
-  const out = new Builder(n.text.length + 16);
+  const out = new Builder(edits.length * 2 + 16);
   let pos = 0;
   for (const e of edits) {
     if (e.from < pos) continue; // overlapping: the first one wins
-    for (; pos < e.from; pos++) out.push(n.text.charCodeAt(pos), n.starts[pos]!, n.ends[pos]!);
-    if (e.to > e.from) {
-      const s = n.starts[e.from]!;
-      const en = n.ends[e.to - 1]!;
-      out.pushString(e.text, s, en);
-    }
+    out.pushFrom(n, pos, e.from);
+    if (e.to > e.from && e.text) out.pushString(e.text, n.map.span(e.from)[0], n.map.span(e.to - 1)[1]);
     pos = e.to;
   }
-  for (; pos < n.text.length; pos++) out.push(n.text.charCodeAt(pos), n.starts[pos]!, n.ends[pos]!);
+  out.pushFrom(n, pos, n.text.length);
   return out.finish();
 }
 
@@ -407,12 +488,42 @@ function parseChineseNumber(run: string): number | null {
   return n > 0 ? n : null;
 }
 
+/** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
+const SPACED_HINT = /(?:^|[^a-z0-9\u00c0-\uffff])[a-z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-z0-9\u00c0-\uffff]/g;
+const SPACED_AT = new RegExp(SPACED.source, 'uy');
+const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/g;
+
+const aliasRegex = new WeakMap<NormalizeData['aliases'], { re: RegExp; to: Map<string, string> } | null>();
+function aliasMatcher(aliases: NormalizeData['aliases']) {
+  let m = aliasRegex.get(aliases);
+  if (m === undefined) {
+    const sorted = [...aliases].sort((a, b) => b[0].length - a[0].length);
+    m = sorted.length
+      ? { re: new RegExp(sorted.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'), to: new Map(sorted) }
+      : null;
+    aliasRegex.set(aliases, m);
+  }
+  return m;
+}
+
 function pass2(n: Normalized, data: NormalizeData): Normalized {
   const t = n.text;
   const edits: Edit[] = [];
 
-  if (/[.\-_*· \u3000]/.test(t)) {
-    for (const m of t.matchAll(SPACED)) {
+  SPACED_HINT.lastIndex = 0;
+  let lastSpacedEnd = -1;
+  for (let h: RegExpExecArray | null; (h = SPACED_HINT.exec(t)) !== null; ) {
+    SPACED_HINT.lastIndex = h.index + 1;
+    if (h.index < lastSpacedEnd) continue;
+    // The hint may include the character before the run: try the exact check at both places.
+    SPACED_AT.lastIndex = h.index;
+    let m = SPACED_AT.exec(t);
+    if (!m) {
+      SPACED_AT.lastIndex = h.index + 1;
+      m = SPACED_AT.exec(t);
+    }
+    if (m) {
+      lastSpacedEnd = m.index + m[0].length;
       const e = spacedEdit(m[0], m.index);
       if (e) edits.push(e);
     }
@@ -440,16 +551,27 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
       edits.push({ from: m.index, to: m.index + m[0].length, text: composeJamo(m[0]) });
     }
   }
-  let out = applyEdits(n, edits);
+  const out = applyEdits(n, edits);
 
   // Numbers in words, then aliases, on the de-obfuscated text.
   const late: Edit[] = [];
   const u = out.text;
-  if (/(?:hundred|thousand|million|grand|teen|ty)\b/.test(u)) {
-    for (const m of u.matchAll(EN_NUMBER_RUN)) {
+  SCALE_WORD.lastIndex = 0;
+  let lastNumberEnd = -1;
+  for (let h: RegExpExecArray | null; (h = SCALE_WORD.exec(u)) !== null; ) {
+    const from = Math.max(0, h.index - 80, lastNumberEnd);
+    const window = u.slice(from, h.index + 80);
+    for (const m of window.matchAll(EN_NUMBER_RUN)) {
+      const at = from + m.index;
+      if (at > h.index || at + m[0].length < h.index) continue;
       const run = m[0].replace(/[\s-]+$/, '');
       const v = parseEnglishNumber(run);
-      if (v !== null && /[a-z]/.test(run)) late.push({ from: m.index, to: m.index + run.length, text: String(v) });
+      if (v !== null && /[a-z]/.test(run)) {
+        late.push({ from: at, to: at + run.length, text: String(v) });
+        lastNumberEnd = at + run.length;
+        SCALE_WORD.lastIndex = Math.max(SCALE_WORD.lastIndex, lastNumberEnd);
+      }
+      break;
     }
   }
   if (/[十百千萬万]/.test(u)) {
@@ -458,15 +580,11 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
       if (v !== null) late.push({ from: m.index, to: m.index + m[0].length, text: String(v) });
     }
   }
-  for (const [from, to] of data.aliases) {
-    let k = u.indexOf(from);
-    while (k >= 0) {
-      late.push({ from: k, to: k + from.length, text: to });
-      k = u.indexOf(from, k + from.length);
-    }
+  const aliases = aliasMatcher(data.aliases);
+  if (aliases) {
+    for (const m of u.matchAll(aliases.re)) late.push({ from: m.index, to: m.index + m[0].length, text: aliases.to.get(m[0])! });
   }
-  out = applyEdits(out, late);
-  return out;
+  return applyEdits(out, late);
 }
 
 /** Normalise a text for matching; `starts`/`ends` map every unit back to the original. */
@@ -474,18 +592,12 @@ export function normalize(src: string, data: NormalizeData): Normalized {
   return pass2(pass1(src), data);
 }
 
-/** Original [start, end) for the normalised range [from, to). */
+/** Original [start, end) for the normalised range [from, to). The map is monotone. */
 export function toOriginal(n: Normalized, from: number, to: number): [number, number] {
+  if (n.map.length === 0) return [0, 0];
   if (to <= from) {
-    const at = from < n.starts.length ? n.starts[from]! : (n.ends[n.ends.length - 1] ?? 0);
+    const at = from < n.map.length ? n.map.span(from)[0] : n.map.span(n.map.length - 1)[1];
     return [at, at];
   }
-  let s = n.starts[from]!;
-  let e = n.ends[to - 1]!;
-  // Units produced by one replaced span share it; widen to cover the neighbours' spans too.
-  for (let k = from; k < to; k++) {
-    if (n.starts[k]! < s) s = n.starts[k]!;
-    if (n.ends[k]! > e) e = n.ends[k]!;
-  }
-  return [s, e];
+  return [n.map.span(from)[0], n.map.span(to - 1)[1]];
 }

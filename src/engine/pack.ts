@@ -7,6 +7,8 @@ export interface CompiledRule {
   category: Category;
   /** BCP 47 primary language, or '*' for rules that hold in every language. */
   lang: Lang | '*';
+  /** Where matches must meet word edges (checked after matching: cheaper than lookarounds). */
+  boundary: Boundary;
   severity: Severity;
   explanation: string;
   /** The explanation in the rule's own language, when that is not English. */
@@ -14,7 +16,7 @@ export interface CompiledRule {
   source: Source[];
   /** Lowercase literals; a pattern is only tried in sentences that contain one of them. */
   keywords: string[];
-  /** Regular-expression sources, macros expanded and word boundaries applied; flags `giu`. */
+  /** Regular-expression sources, macros expanded, lowercase; flags `gu`. */
   patterns: string[];
   /** compromise match expressions (English rules only). */
   match: string[];

@@ -4,7 +4,7 @@ import { KindDetector, wrap } from './kind';
 import { isLang, LanguageDetector } from './lang';
 import { normalize, toOriginal, type Normalized, type NormalizeData } from './normalize';
 import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
-import { Prefilter } from './prefilter';
+import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
 import { sentenceAround } from './sentences';
 import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
@@ -59,11 +59,11 @@ export class Scanner {
       });
     }
     this.rules = pack.rules.map((rule, index) => {
-      const boundary = rule.lang === '*' ? 'none' : (this.languages.get(rule.lang)?.data.boundary ?? 'none');
+      const boundary = rule.boundary;
       return {
         rule,
         index,
-        patterns: rule.patterns.map((p) => new RegExp(p, 'giu')),
+        patterns: rule.patterns.map((p) => new RegExp(p, 'gu')),
         segmentCheck: boundary === 'segment',
       };
     });
@@ -163,6 +163,10 @@ export class Scanner {
         }
         const a = m.index;
         const b = a + m[0].length;
+        if (!atWordEdges(sentence, a, b, rr.rule.boundary)) {
+          re.lastIndex = a + 1; // a shorter or later match may still meet the edges
+          continue;
+        }
         if (rr.segmentCheck && !this.onWordBoundaries(sentence, a, b, rr.rule.lang)) continue;
         yield [a, b];
       }
@@ -217,6 +221,14 @@ export class Scanner {
     const page = this.languages.get(lang);
     return page !== ruleLang && !!page?.caution?.test(sentence);
   }
+}
+
+/** A match that starts (or ends) with a letter must not start (or end) inside a word. */
+function atWordEdges(s: string, a: number, b: number, mode: CompiledRule['boundary']): boolean {
+  if (mode !== 'word' && mode !== 'start') return true;
+  if (a > 0 && isWordChar(s.charCodeAt(a)) && isWordChar(s.charCodeAt(a - 1))) return false;
+  if (mode === 'word' && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b))) return false;
+  return true;
 }
 
 /** Two patterns of one rule often match the same words: keep the longest of overlapping matches. */

@@ -43,14 +43,27 @@ function boundaryOf(lang: Lang | '*', languages: Map<Lang, LanguageFile>): Bound
   return lang === '*' ? 'none' : (languages.get(lang)?.boundary ?? 'none');
 }
 
-// A pattern may begin or end with punctuation ("→ @"), so the boundary only applies where the
-// match itself begins or ends with a letter or digit.
-const START = '(?:(?=[^\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}]))';
-const END = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
-function applyBoundary(src: string, b: Boundary): string {
-  if (b === 'word') return `${START}(?:${src})${END}`;
-  if (b === 'start') return `${START}(?:${src})`;
-  return src;
+/**
+ * Patterns run on lowercase text without the (slow) `i` flag, so their letters are lowercased
+ * here; escapes like \\S, \\p{L} and \\u{...} are left as written.
+ */
+export function lowerPattern(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const n = src[i + 1] ?? '';
+      const close = /[pPux]/.test(n) && src[i + 2] === '{' ? src.indexOf('}', i) : n === 'k' && src[i + 2] === '<' ? src.indexOf('>', i) : -1;
+      const end = close > 0 ? close + 1 : i + 2;
+      out += src.slice(i, end);
+      i = end - 1;
+    } else if (c === '(' && src.startsWith('(?<', i) && /[a-zA-Z]/.test(src[i + 3] ?? '')) {
+      const end = src.indexOf('>', i) + 1;
+      out += src.slice(i, end);
+      i = end - 1;
+    } else out += c.toLowerCase();
+  }
+  return out;
 }
 
 const foldKeyword = (k: string) => k.normalize('NFKC').toLowerCase().trim();
@@ -113,9 +126,9 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     const b = boundaryOf(rule.lang, languages);
     const patterns = rule.patterns.map((src, i) => {
       const macros = rule.lang === '*' ? vocabulary.macros : { ...vocabulary.macros, ...languages.get(rule.lang)?.macros };
-      const expanded = applyBoundary(expandMacros(src, macros, p, `patterns[${i}]`), b);
+      const expanded = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
       try {
-        new RegExp(expanded, 'giu');
+        new RegExp(expanded, 'gu');
       } catch (e) {
         p.add(`rule ${rule.id}: patterns[${i}] does not compile: ${(e as Error).message}`);
       }
@@ -127,6 +140,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       id: rule.id,
       category: rule.category,
       lang: rule.lang,
+      boundary: b,
       severity: rule.severity,
       explanation: rule.explanation,
       ...(rule.explanation_local && { explanationLocal: rule.explanation_local }),

@@ -28,6 +28,7 @@ export function readRuleFiles(dir = RULES_DIR): SourceFile[] {
       const full = join(d, name);
       const top = relative(dir, full).split(sep)[0]!;
       if (only && d === dir && statSync(full).isDirectory() && top !== 'languages' && !only.includes(top)) continue;
+      if (only && top === 'languages' && full.endsWith('.yaml') && !only.includes(name.replace(/\.yaml$/, ''))) continue;
       if (statSync(full).isDirectory()) walk(full);
       else if (/\.ya?ml$/.test(name) && name !== 'sites.yaml') {
         out.push({ path: ['rules', ...relative(dir, full).split(sep)].join('/'), text: readFileSync(full, 'utf8') });

@@ -61,12 +61,19 @@ function strings(p: Problems, o: Obj, key: string, opts: { min?: number; require
     if (opts.required ?? true) p.add(`\`${key}\` is missing`);
     return [];
   }
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) {
-    p.add(`\`${key}\` must be a list of non-empty strings`);
+  if (!Array.isArray(v)) {
+    p.add(`\`${key}\` must be a list`);
     return [];
   }
-  if (v.length < (opts.min ?? 0)) p.add(`\`${key}\` needs at least ${opts.min} entr${opts.min === 1 ? 'y' : 'ies'}`);
-  return v as string[];
+  // YAML reads `- 18` as a number: take it as the text it was written as.
+  const list = v.map((x) => (typeof x === 'number' ? String(x) : x));
+  const bad = list.findIndex((x) => typeof x !== 'string' || x.trim() === '');
+  if (bad >= 0) {
+    p.add(`\`${key}\`[${bad}] must be a non-empty string, not ${JSON.stringify(list[bad])}`);
+    return [];
+  }
+  if (list.length < (opts.min ?? 0)) p.add(`\`${key}\` needs at least ${opts.min} entr${opts.min === 1 ? 'y' : 'ies'}`);
+  return list as string[];
 }
 
 function oneOf<T extends string>(p: Problems, o: Obj, key: string, allowed: readonly T[]): T {

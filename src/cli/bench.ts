@@ -1,0 +1,125 @@
+// `npm run bench`: the engine's throughput on realistic page text, beside two baselines measured
+// in the same run — compromise over the whole text (what we avoid) and one combined regular
+// expression of every rule keyword (the floor). Prints tables; no pass or fail.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { createNodeScanner, PROJECT_ROOT } from '../rulepack/load-node';
+
+const args = process.argv.slice(2);
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const SIZES_MB = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [1, 2, 4, 8];
+const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+const WITH_COMPROMISE = !args.includes('--no-compromise');
+
+/** Job-board-like text: real ads (legit and fraudulent) and the dev corpus in all ten languages. */
+function corpusTexts(): string[] {
+  const shared = join(PROJECT_ROOT, '..', 'shared');
+  const files = ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl', 'corpus/dev.jsonl'].map((f) => join(shared, f));
+  const texts: string[] = [];
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        texts.push((JSON.parse(line) as { text: string }).text);
+      } catch {
+        /* a broken line is not text */
+      }
+    }
+  }
+  if (texts.length === 0) throw new Error(`bench: no corpus found under ${shared}`);
+  return texts;
+}
+
+/** Interleave sources so every megabyte has legit, fraudulent and multilingual listings. */
+function buildText(texts: string[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i = (i + 7919) % texts.length) {
+    const t = texts[i]!;
+    parts.push(t);
+    size += Buffer.byteLength(t) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+function countWords(t: string): number {
+  const spaced = t.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const ideographs = t.match(/[\u3400-\u9fff\u0e00-\u0e7f\u1000-\u109f]/g)?.length ?? 0;
+  return spaced + Math.round(ideographs / 1.6); // a word of Chinese/Thai/Burmese is ~1.6 characters
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void, runs: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+const scanner = createNodeScanner();
+const floor = new RegExp(
+  scanner.pack.keywords
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+const texts = corpusTexts();
+console.log(`Second Look bench — ${scanner.pack.rules.length} rules, ${scanner.pack.keywords.length} keywords; median of ${RUNS} runs; Node ${process.version}`);
+console.log('');
+console.log('size   words      engine ms  ms/MB   words/s      findings  heap+MB | regex-floor ms  engine/floor | compromise ms  compromise/engine');
+for (const mb of SIZES_MB) {
+  const text = buildText(texts, mb * 1e6);
+  const megabytes = Buffer.byteLength(text) / 1e6;
+  const words = countWords(text);
+  scanner.scan(text); // warm up
+  const heapBefore = process.memoryUsage().heapUsed;
+  let findings = 0;
+  let peakHeap = 0;
+  const engineMs = time(() => {
+    const r = scanner.scan(text);
+    findings = r.findings.length;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, RUNS);
+  const lower = text.toLowerCase();
+  const floorMs = time(() => {
+    floor.lastIndex = 0;
+    let n = 0;
+    while (floor.exec(lower) !== null) n++;
+    return n;
+  }, RUNS);
+  let nlpMs = NaN;
+  if (WITH_COMPROMISE && mb <= 1) nlpMs = time(() => void nlp(text).json({ offset: false }).length, Math.min(3, RUNS));
+  console.log(
+    [
+      `${fmt(megabytes, 2)}MB`.padEnd(7),
+      String(words).padEnd(10),
+      fmt(engineMs).padStart(9),
+      fmt(engineMs / megabytes).padStart(7),
+      fmt(words / (engineMs / 1000), 0).padStart(11),
+      String(findings).padStart(9),
+      fmt(Math.max(0, peakHeap - heapBefore) / 1e6).padStart(8),
+      '|',
+      fmt(floorMs).padStart(14),
+      `${fmt(engineMs / floorMs)}×`.padStart(13),
+      '|',
+      (Number.isNaN(nlpMs) ? '(1 MB only)' : fmt(nlpMs, 0)).padStart(13),
+      (Number.isNaN(nlpMs) ? '' : `${fmt(nlpMs / engineMs, 0)}×`).padStart(18),
+    ].join(' '),
+  );
+}
+console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page.');
+console.log('regex-floor = one combined regular expression of all rule keywords over the lowercased text.');
+console.log('compromise = nlp(text) over the whole text: what the engine avoids by parsing only candidate sentences.');
