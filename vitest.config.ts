@@ -4,6 +4,7 @@ import { rulePackPlugin } from './scripts/rulepack-plugin';
 
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         plugins: [WxtVitest(), rulePackPlugin()],

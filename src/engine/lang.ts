@@ -24,7 +24,7 @@ export class LanguageDetector {
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c < 0x80) {
-        if (c >= 0x61 && c <= 0x7a) latin++;
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) latin++;
       } else if (c >= 0x4e00 && c <= 0x9fff) han++;
       else if (c >= 0xac00 && c <= 0xd7af) hangul++;
       else if (c >= 0x0e00 && c <= 0x0e7f) thai++;
@@ -32,7 +32,7 @@ export class LanguageDetector {
       else if (c >= 0x0400 && c <= 0x04ff) {
         cyr++;
         if (c === 0x04e9 || c === 0x04af) mnLetters++; // ө ү
-      } else if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x0111 || c === 0x01a1 || c === 0x01b0 || c === 0x0103) {
+      } else if ((c >= 0x1ea0 && c <= 0x1ef9) || c === 0x0111 || c === 0x0110 || c === 0x01a1 || c === 0x01a0 || c === 0x01b0 || c === 0x01af || c === 0x0103 || c === 0x0102) {
         viet++;
         latin++;
       } else if (c >= 0xc0 && c <= 0x24f) latin++;

@@ -2,13 +2,18 @@
 // normalised character came from, so findings point into the ORIGINAL text.
 //
 // Pass 1 (per code point): drop zero-width and format characters, fold full-width and other
-// compatibility forms (NFKC), fold squared/circled letters, lowercase, mark pictographs.
+// compatibility forms (NFKC), fold squared/circled letters, mark pictographs. Ordinary letters keep
+// their case: the text is compared case-insensitively, and a page that needs no folding is not
+// copied at all.
 // Pass 2 (per word): join spaced letters, fold look-alike letters of the other script, read
 // digits-for-letters and emoji-for-letters through the rules' own vocabulary, compose Korean jamo,
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
 export interface Normalized {
-  /** Lowercased, de-obfuscated text that the rules see. */
+  /**
+   * De-obfuscated text that the rules see. Letters keep their case (compare case-insensitively);
+   * every unit lowercases to exactly one unit, so a lowercased slice keeps its offsets.
+   */
   text: string;
   /** Where each unit of `text` came from in the original. */
   map: OffsetMap;
@@ -200,7 +205,10 @@ class Builder {
     this.origEnd[this.count - 1] = end;
   }
   finish(): Normalized {
-    return { text: this.parts.join(''), map: new OffsetMap(this.at, this.orig, this.origEnd, this.count, this.length) };
+    // Concatenation, not join: V8 flattens the rope once, faster than join for large two-byte text.
+    let text = '';
+    for (const p of this.parts) text += p;
+    return { text, map: new OffsetMap(this.at, this.orig, this.origEnd, this.count, this.length) };
   }
 }
 
@@ -233,7 +241,7 @@ function pass1(src: string): Normalized {
     let j = i;
     while (j < n && isSimple(src.charCodeAt(j))) j++;
     if (j > i) {
-      out.pushIdentity(src.slice(i, j).toLowerCase(), i);
+      out.pushIdentity(i === 0 && j === n ? src : src.slice(i, j), i);
       i = j;
       continue;
     }
@@ -301,14 +309,14 @@ const LEET: Record<string, string> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i',
 };
 
-const LATIN = /[a-z\u00c0-\u024f]/;
+const LATIN = /[a-zA-Z\u00c0-\u024f]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const GREEK = /[\u0370-\u03ff]/;
 
 /** A character of a word: letters, digits, look-alike symbols and pictograph placeholders. */
 const TOKEN_CHAR = /[\p{L}\p{M}\p{N}@$!\uE000]/u;
 /** Where Latin letters meet Cyrillic/Greek letters, digits or symbols, or a pictograph sits. */
-const SUSPECT = /\uE000|[a-z\u00e0-\u024f](?=[\u0370-\u04ff0-9@$!])|[\u0370-\u04ff0-9@$!](?=[a-z\u00e0-\u024f])/g;
+const SUSPECT = /\uE000|[a-zA-Z\u00c0-\u024f](?=[\u0370-\u04ff0-9@$!])|[\u0370-\u04ff0-9@$!](?=[a-zA-Z\u00c0-\u024f])/g;
 
 function confusableEdit(tok: string, at: number): Edit | null {
   let lat = 0;
@@ -333,7 +341,7 @@ function inLexicon(word: string, lexicon: ReadonlySet<string>): boolean {
 
 /** Digits or symbols standing for letters: p4ssp0rt, fr33, v1sa, tele9ram — only if it spells a rule word. */
 function leetEdit(tok: string, at: number, lexicon: ReadonlySet<string>): Edit | null {
-  if (!/[a-z]/.test(tok) || !/[0-9@$!]/.test(tok)) return null;
+  if (!/[a-zA-Z]/.test(tok) || !/[0-9@$!]/.test(tok)) return null;
   let plain = '';
   for (const ch of tok) plain += LEET[ch] ?? ch;
   if (plain !== tok && inLexicon(plain, lexicon)) return { from: at, to: at + tok.length, text: plain };
@@ -434,11 +442,11 @@ const EN_UNITS: Record<string, number> = {
 const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, grand: 1000 };
 const EN_NUMBER_RUN = new RegExp(
   `(?<![\\p{L}])(?:(?:${Object.keys(EN_UNITS).join('|')}|${Object.keys(EN_SCALES).join('|')}|\\d+)(?:[\\s-]+(?:and[\\s]+)?|(?=[^\\p{L}\\d])|$)){2,}`,
-  'gu',
+  'giu',
 );
 
 function parseEnglishNumber(run: string): number | null {
-  const words = run.trim().split(/[\s-]+/).filter((w) => w !== 'and');
+  const words = run.trim().toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
   let total = 0;
   let current = 0;
   let sawScale = false;
@@ -489,9 +497,9 @@ function parseChineseNumber(run: string): number | null {
 }
 
 /** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
-const SPACED_HINT = /(?:^|[^a-z0-9\u00c0-\uffff])[a-z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-z0-9\u00c0-\uffff]/g;
+const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\uffff])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
 const SPACED_AT = new RegExp(SPACED.source, 'uy');
-const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/g;
+const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
 
 const aliasRegex = new WeakMap<NormalizeData['aliases'], { re: RegExp; to: Map<string, string> } | null>();
 function aliasMatcher(aliases: NormalizeData['aliases']) {
@@ -499,7 +507,7 @@ function aliasMatcher(aliases: NormalizeData['aliases']) {
   if (m === undefined) {
     const sorted = [...aliases].sort((a, b) => b[0].length - a[0].length);
     m = sorted.length
-      ? { re: new RegExp(sorted.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g'), to: new Map(sorted) }
+      ? { re: new RegExp(sorted.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'), to: new Map(sorted) }
       : null;
     aliasRegex.set(aliases, m);
   }
@@ -524,7 +532,7 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     }
     if (m) {
       lastSpacedEnd = m.index + m[0].length;
-      const e = spacedEdit(m[0], m.index);
+      const e = spacedEdit(m[0].toLowerCase(), m.index);
       if (e) edits.push(e);
     }
   }
@@ -538,7 +546,7 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     let b = m.index + 1;
     while (b < t.length && TOKEN_CHAR.test(t[b]!)) b++;
     lastTokenStart = a;
-    const tok = t.slice(a, b);
+    const tok = t.slice(a, b).toLowerCase();
     if (tok.includes(PICT)) {
       edits.push(...pictographEdits(tok, a, data.lexicon));
       continue;
@@ -566,7 +574,7 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
       if (at > h.index || at + m[0].length < h.index) continue;
       const run = m[0].replace(/[\s-]+$/, '');
       const v = parseEnglishNumber(run);
-      if (v !== null && /[a-z]/.test(run)) {
+      if (v !== null && /[a-z]/i.test(run)) {
         late.push({ from: at, to: at + run.length, text: String(v) });
         lastNumberEnd = at + run.length;
         SCALE_WORD.lastIndex = Math.max(SCALE_WORD.lastIndex, lastNumberEnd);
@@ -582,7 +590,7 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
   }
   const aliases = aliasMatcher(data.aliases);
   if (aliases) {
-    for (const m of u.matchAll(aliases.re)) late.push({ from: m.index, to: m.index + m[0].length, text: aliases.to.get(m[0])! });
+    for (const m of u.matchAll(aliases.re)) late.push({ from: m.index, to: m.index + m[0].length, text: aliases.to.get(m[0].toLowerCase())! });
   }
   return applyEdits(out, late);
 }

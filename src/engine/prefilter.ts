@@ -15,8 +15,12 @@ export class Prefilter {
   private readonly out: number[][];
   private readonly lengths: number[];
   private readonly wordStart: boolean[];
-  /** ASCII transitions of the root, for the common case of no candidate at all. */
-  private readonly rootAscii: Int32Array;
+  /**
+   * Complete ASCII transitions (failure links already followed) for every state entered by an
+   * ASCII character: most page text walks these flat tables, not the Maps.
+   */
+  private readonly asciiRow: Int32Array;
+  private readonly ascii: Int32Array;
 
   constructor(keywords: readonly string[], wordStart: readonly boolean[]) {
     this.lengths = keywords.map((k) => k.length);
@@ -38,10 +42,12 @@ export class Prefilter {
       outs[s]!.push(idx);
     });
     this.fail = new Int32Array(this.next.length);
+    const order: number[] = [];
     const queue: number[] = [];
     for (const t of this.next[0]!.values()) queue.push(t);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
+      order.push(s);
       for (const [c, t] of this.next[s]!) {
         let f = this.fail[s]!;
         while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
@@ -52,19 +58,37 @@ export class Prefilter {
       }
     }
     this.out = outs;
-    this.rootAscii = new Int32Array(128).fill(0);
-    for (const [c, t] of this.next[0]!) if (c < 128) this.rootAscii[c] = t;
+    // Rows for the root and every state entered by an ASCII character, breadth first, so a
+    // state's failure row (entered by the same character, shallower) is complete before its own.
+    this.asciiRow = new Int32Array(this.next.length).fill(-1);
+    const enteredByAscii = new Uint8Array(this.next.length);
+    for (const m of this.next) for (const [c, t] of m) if (c < 128) enteredByAscii[t] = 1;
+    const withRow = [0, ...order.filter((s) => enteredByAscii[s])];
+    withRow.forEach((s, r) => (this.asciiRow[s] = r));
+    this.ascii = new Int32Array(withRow.length * 128);
+    for (const s of withRow) {
+      const base = this.asciiRow[s]! * 128;
+      const failBase = s === 0 ? -1 : this.asciiRow[this.fail[s]!]! * 128;
+      for (let c = 0; c < 128; c++) {
+        const t = this.next[s]!.get(c);
+        this.ascii[base + c] = t ?? (s === 0 ? 0 : this.ascii[failBase + c]!);
+      }
+    }
   }
 
-  /** Every keyword occurrence in `text` (lowercase, normalised). */
+  /** Every keyword occurrence in `text` (normalised), case-insensitively. */
   find(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
     let s = 0;
     const next = this.next;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (s === 0 && c < 128) {
-        s = this.rootAscii[c]!;
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 0x41 && c <= 0x5a) c += 32;
+      } else c = lowerCode(c);
+      const row = c < 128 ? this.asciiRow[s]! : -1;
+      if (row >= 0) {
+        s = this.ascii[row * 128 + c]!;
         if (s === 0) continue;
       } else {
         let t = next[s]!.get(c);
@@ -85,6 +109,18 @@ export class Prefilter {
     }
     return hits;
   }
+}
+
+const lowerTable = new Uint16Array(0x10000);
+/** The lowercase of one UTF-16 unit when that is one unit (cached), else the unit itself. */
+export function lowerCode(c: number): number {
+  let l = lowerTable[c]!;
+  if (l === 0) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerTable[c] = l;
+  }
+  return l;
 }
 
 /** Letters and digits of alphabetic scripts (not CJK, where words are not separated). */

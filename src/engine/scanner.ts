@@ -114,7 +114,9 @@ export class Scanner {
     const starts = [...work.keys()].sort((a, b) => a - b);
     for (const s of starts) {
       const w = work.get(s)!;
-      const sentence = t.slice(s, w.end);
+      const original = t.slice(s, w.end);
+      // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
+      const sentence = original.toLowerCase();
       const ordered = [...w.rules].sort((a, b) => a - b);
       for (const ri of ordered) {
         const rr = this.rules[ri]!;
@@ -122,7 +124,7 @@ export class Scanner {
         if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
         if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
-        for (const [ms, me] of this.matches(rr, sentence, rule.lang === 'en' || rule.lang === '*')) {
+        for (const [ms, me] of this.matches(rr, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
           const from = s + ms;
           const to = s + me;
           if (rule.negatable && this.negated(t, s, w.end, from, to, ruleLang)) continue;
@@ -152,7 +154,7 @@ export class Scanner {
   }
 
   /** [start, end) pairs of a rule's matches inside one sentence. */
-  private *matches(rr: RuntimeRule, sentence: string, english: boolean): Generator<[number, number]> {
+  private *matches(rr: RuntimeRule, sentence: string, original: string, english: boolean): Generator<[number, number]> {
     for (const re of rr.patterns) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -172,7 +174,7 @@ export class Scanner {
       }
     }
     if (rr.rule.match.length > 0 && english && this.nlp) {
-      const doc = this.nlp(sentence);
+      const doc = this.nlp(original); // compromise reads capitals as a person would
       for (const m of rr.rule.match) {
         for (const j of doc.match(m).json({ offset: true })) {
           const a = j.offset.start;

@@ -10,7 +10,8 @@ import { Scanner, type Nlp } from '../engine/scanner';
 import { compilePack, type SourceFile } from './compile';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RULES_DIR = join(PROJECT_ROOT, 'rules');
+/** SECOND_LOOK_RULES_DIR points at another rules folder (for trying a change without touching rules/). */
+export const RULES_DIR = process.env.SECOND_LOOK_RULES_DIR ?? join(PROJECT_ROOT, 'rules');
 const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'second-look');
 
 export const englishNlp = nlp as unknown as Nlp;

