@@ -3,3 +3,9 @@ declare module 'virtual:second-look/rulepack' {
   const pack: CompiledPack;
   export default pack;
 }
+
+declare module 'virtual:second-look/sites' {
+  import type { Site } from './sites/sites';
+  const sites: Pick<Site, 'kind' | 'matches'>[];
+  export default sites;
+}

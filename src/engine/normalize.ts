@@ -499,6 +499,7 @@ function parseChineseNumber(run: string): number | null {
 /** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
 const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\uffff])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
 const SPACED_AT = new RegExp(SPACED.source, 'uy');
+const SPACE_RUN = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}/g;
 const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
 
 const aliasRegex = new WeakMap<NormalizeData['aliases'], { re: RegExp; to: Map<string, string> } | null>();
@@ -554,6 +555,8 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     const e = confusableEdit(tok, a) ?? leetEdit(tok, a, data.lexicon);
     if (e) edits.push(e);
   }
+  // Runs of spaces read as one ("C A S I N O   hostesses"), so patterns can use single spaces.
+  for (const m of t.matchAll(SPACE_RUN)) edits.push({ from: m.index, to: m.index + m[0].length, text: ' ' });
   if (/[\u3131-\u318e]/.test(t)) {
     for (const m of t.matchAll(JAMO_RUN)) {
       edits.push({ from: m.index, to: m.index + m[0].length, text: composeJamo(m[0]) });

@@ -165,8 +165,8 @@ export class Scanner {
         }
         const a = m.index;
         const b = a + m[0].length;
-        if (!atWordEdges(sentence, a, b, rr.rule.boundary)) {
-          re.lastIndex = a + 1; // a shorter or later match may still meet the edges
+        if (!atWordEdges(sentence, a, rr.rule.boundary)) {
+          re.lastIndex = a + 1; // a later start may still be a word's start
           continue;
         }
         if (rr.segmentCheck && !this.onWordBoundaries(sentence, a, b, rr.rule.lang)) continue;
@@ -225,12 +225,10 @@ export class Scanner {
   }
 }
 
-/** A match that starts (or ends) with a letter must not start (or end) inside a word. */
-function atWordEdges(s: string, a: number, b: number, mode: CompiledRule['boundary']): boolean {
+/** A match that starts with a letter must not start inside a word (the end is checked in the regex). */
+function atWordEdges(s: string, a: number, mode: CompiledRule['boundary']): boolean {
   if (mode !== 'word' && mode !== 'start') return true;
-  if (a > 0 && isWordChar(s.charCodeAt(a)) && isWordChar(s.charCodeAt(a - 1))) return false;
-  if (mode === 'word' && b < s.length && isWordChar(s.charCodeAt(b - 1)) && isWordChar(s.charCodeAt(b))) return false;
-  return true;
+  return !(a > 0 && isWordChar(s.charCodeAt(a)) && isWordChar(s.charCodeAt(a - 1)));
 }
 
 /** Two patterns of one rule often match the same words: keep the longest of overlapping matches. */

@@ -16,7 +16,11 @@ export interface Verdict {
   score: number;
 }
 
-export function verdict(findings: readonly Finding[], kind: Kind, sensitivity: Sensitivity = 'normal'): Verdict {
+export function verdict(
+  findings: readonly Pick<Finding, 'category' | 'severity'>[],
+  kind: Kind,
+  sensitivity: Sensitivity = 'normal',
+): Verdict {
   if (findings.length === 0) return { level: 'none', score: 0 };
   const heaviest = new Map<Category, number>();
   for (const f of findings) {

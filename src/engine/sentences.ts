@@ -2,6 +2,7 @@
 // hundred characters, so nothing expensive ever runs over a whole page.
 
 const MAX_REACH = 300;
+const ABBREVIATION = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|sr|jr|mt|no|nr|vs|approx|e\.g|i\.e|tel|ул|г|тел)$/iu;
 
 function isBreak(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
@@ -19,9 +20,11 @@ function isBreak(t: string, i: number): boolean {
     case 0x104b: // ။ Burmese
       return true;
     case 0x2e: {
-      // A full stop ends a sentence when a space or the end follows ("$1.500" and "e.g." do not).
+      // A full stop ends a sentence when a space or the end follows ("$1.500" does not), and it
+      // is not the dot of a title or abbreviation ("Mrs. Grace", "e.g. this").
       const n = t.charCodeAt(i + 1);
-      return Number.isNaN(n) || n === 0x20 || n === 0x0a || n === 0x09;
+      if (!(Number.isNaN(n) || n === 0x20 || n === 0x0a || n === 0x09)) return false;
+      return !ABBREVIATION.test(t.slice(Math.max(0, i - 6), i));
     }
     default:
       return false;

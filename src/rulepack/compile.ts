@@ -66,6 +66,9 @@ export function lowerPattern(src: string): string {
   return out;
 }
 
+/** After a match that ends with a letter or digit, no letter or digit may follow. */
+const END_OF_WORD = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
+
 const foldKeyword = (k: string) => k.normalize('NFKC').toLowerCase().trim();
 
 function parseFile(f: SourceFile, p: Problems): unknown {
@@ -126,7 +129,10 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     const b = boundaryOf(rule.lang, languages);
     const patterns = rule.patterns.map((src, i) => {
       const macros = rule.lang === '*' ? vocabulary.macros : { ...vocabulary.macros, ...languages.get(rule.lang)?.macros };
-      const expanded = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
+      // The end of a word is checked inside the regex, so a longer alternative can still win
+      // ("lives" over "live"); the start is checked after matching, which is much cheaper.
+      const body = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
+      const expanded = b === 'word' ? `(?:${body})${END_OF_WORD}` : body;
       try {
         new RegExp(expanded, 'gu');
       } catch (e) {

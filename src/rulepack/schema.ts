@@ -203,8 +203,8 @@ export function checkVocabulary(p: Problems, raw: unknown): VocabularyFile {
   const aliases: [string, string][] = [];
   if (Array.isArray(o.aliases)) {
     o.aliases.forEach((a, i) => {
-      if (Array.isArray(a) && a.length === 2 && a.every((x) => typeof x === 'string' && x)) aliases.push([a[0], a[1]]);
-      else p.add(`aliases[${i}] must be a pair [stand-in, meaning]`);
+      if (Array.isArray(a) && a.length === 2 && a.every((x) => typeof x === 'string' && x.trim())) aliases.push([a[0], a[1]]);
+      else p.add(`aliases[${i}] must be a pair [stand-in, meaning] of non-blank strings`);
     });
   }
   return { macros, aliases, lexicon: strings(p, o, 'lexicon', { required: false }) };

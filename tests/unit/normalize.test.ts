@@ -18,6 +18,9 @@ describe('normalize', () => {
     expect(norm('T e l e g r a m now')).toBe('telegram now');
     expect(norm('W.h.a.t.s.A.p.p')).toBe('whatsapp');
   });
+  it('reads runs of spaces as one', () => {
+    expect(norm('C A S I N O   hostesses,  now')).toBe('casino hostesses, now');
+  });
   it('keeps ordinary one-letter words apart', () => {
     expect(norm('I am a nurse')).toBe('i am a nurse');
   });

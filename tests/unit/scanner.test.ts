@@ -72,6 +72,11 @@ describe('scan', () => {
     expect(r.muted.length).toBeGreaterThan(0);
   });
 
+  it('lets the longest alternative of a pattern win at a word end', () => {
+    const r = scanner.scan('Contact Mrs. Grace on WhatsApp only.');
+    expect(r.findings.some((x) => x.category === 'off-platform-contact')).toBe(true);
+  });
+
   it('detects the language from the text when not told', () => {
     expect(scanner.scan('We are hiring waiters for our restaurant in Leeds.').lang).toBe('en');
   });

@@ -1,0 +1,108 @@
+// The one content script: cheap until there is something to read. It reads the frame, sends text
+// to the background (where the engine runs) and paints what comes back. Wiring only: the work is
+// in src/page.
+import './style.css';
+import browser from 'webextension-polyfill';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isToContent, sendToBackground } from '../../src/messages';
+import { PageSession } from '../../src/page/session';
+import {
+  dismiss,
+  dismissalsItem,
+  getDismissals,
+  getSettings,
+  isMuted,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../../src/storage';
+
+/** Set by the background before it injects us on demand: then we wait to be asked. */
+type Flags = { secondLookLoaded?: boolean; secondLookOnDemand?: boolean };
+
+/** Settings that change what the engine finds: a change means reading the page again. */
+const ENGINE_KEYS = ['sensitivity', 'disabledCategories', 'disabledRules'] as const;
+
+export default defineContentScript({
+  // Replaced at build time by every pattern in rules/sites.yaml (see wxt.config.ts).
+  matches: ['https://second-look.invalid/*'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const flags = globalThis as Flags;
+    // Injected twice (menu after manifest, or two menu clicks): the first copy does the work.
+    if (flags.secondLookLoaded) return;
+    flags.secondLookLoaded = true;
+
+    let settings: Settings = await getSettings();
+    let dismissals = await getDismissals(location.href);
+    const session = new PageSession({
+      win: window,
+      isTop: window === window.top,
+      scan: (blocks) => sendToBackground({ type: 'scan-blocks', blocks }),
+      report: (findings) => sendToBackground({ type: 'report', findings }),
+      openHelp: () => void sendToBackground({ type: 'open-help' }),
+      settings: () => settings,
+      dismissals: () => dismissals,
+      dismiss: (what) => dismiss(location.href, what),
+      turnOffRule: async (rule) => {
+        await updateSettings((s) => ({ disabledRules: [...new Set([...s.disabledRules, rule])] }));
+      },
+      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id),
+    });
+
+    let active = false;
+    const begin = () => {
+      active = true;
+      void session.start();
+    };
+    if (!flags.secondLookOnDemand && !isMuted(settings, location.hostname)) begin();
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (!isToContent(message)) return undefined;
+      switch (message.type) {
+        case 'ping':
+          return Promise.resolve(true);
+        case 'check':
+          active = true;
+          return message.what === 'page' ? session.checkPage() : session.checkSelection();
+        case 'page-verdict':
+          session.onVerdict(message.verdict);
+          return undefined;
+        case 'step-finding':
+          session.step(message.step);
+          return undefined;
+      }
+    });
+
+    const unwatchSettings = watchSettings((next) => {
+      const prev = settings;
+      settings = next;
+      const muted = isMuted(next, location.hostname);
+      if (muted && active) {
+        active = false;
+        session.stop();
+        void sendToBackground({ type: 'report', findings: [] });
+      } else if (!muted && !active && !flags.secondLookOnDemand) begin();
+      else if (active && ENGINE_KEYS.some((k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k]))) void session.restart();
+      else if (prev.discreet !== next.discreet) session.refresh();
+    });
+    const unwatchDismissals = dismissalsItem.watch(async () => {
+      dismissals = await getDismissals(location.href);
+      session.refresh();
+    });
+    // Single-page apps: a new URL is a new page (its own dismissals, a fresh read).
+    ctx.addEventListener(window, 'wxt:locationchange', async () => {
+      dismissals = await getDismissals(location.href);
+      if (active) void session.restart();
+    });
+    ctx.onInvalidated(() => {
+      unwatchSettings();
+      unwatchDismissals();
+      session.stop();
+      flags.secondLookLoaded = false;
+    });
+  },
+});

@@ -1,0 +1,34 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { MutationWatcher } from '../../../src/page/watcher';
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe('MutationWatcher', () => {
+  it('reports the outermost changed blocks once, after the page goes quiet', async () => {
+    document.body.innerHTML = '<ul id="list"></ul>';
+    const calls: Node[][] = [];
+    const w = new MutationWatcher(document, (owners) => calls.push(owners), { delay: 20, maxWait: 200 });
+    w.start();
+    const list = document.getElementById('list')!;
+    for (let i = 0; i < 3; i++) {
+      const li = document.createElement('li');
+      li.innerHTML = `Listing <b>${i}</b>`;
+      list.append(li);
+    }
+    await tick(60);
+    w.stop();
+    expect(calls.length).toBe(1);
+    expect(calls[0]!.map((n) => (n as Element).tagName)).toEqual(['LI', 'LI', 'LI']);
+  });
+
+  it('ignores our own host element', async () => {
+    const calls: Node[][] = [];
+    const w = new MutationWatcher(document, (owners) => calls.push(owners), { delay: 10 });
+    w.start();
+    document.documentElement.append(document.createElement('second-look-ui'));
+    await tick(40);
+    w.stop();
+    expect(calls).toEqual([]);
+  });
+});
