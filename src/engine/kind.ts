@@ -5,8 +5,22 @@ import type { Kind, Lang } from './types';
 type CueKind = Exclude<Kind, 'other'>;
 const CUE_KINDS: CueKind[] = ['job', 'dating', 'chat', 'article'];
 
-/** Lines that start with a speaker ("Linda HR:", "[10:02] Me:", "小林：") make a chat. */
-const SPEAKER_LINE = /^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?[^\s:：\n][^:：\n]{0,24}[:：][ \t]*\S/gmu;
+/** Lines that start with a speaker ("Linda HR:", "[10:02] Me:", "小林：")… */
+const SPEAKER_LINE = /(?:^|\n|(?<=[.!?。！？]\s))[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?([^\s:：\n][^:：\n.!?]{0,24})[:：][ \t]*\S/gu;
+
+/** …make a chat when speakers come back: an ad's field labels ("Salary:", "岗位：") each appear once. */
+function repeatedSpeakerLines(text: string): number {
+  const seen = new Map<string, number>();
+  let n = 0;
+  for (const m of text.matchAll(SPEAKER_LINE)) {
+    const who = m[1]!.trim().toLowerCase();
+    seen.set(who, (seen.get(who) ?? 0) + 1);
+    if (++n > 60) break;
+  }
+  let repeated = 0;
+  for (const c of seen.values()) if (c >= 2) repeated += c;
+  return Math.min(repeated, 12);
+}
 
 export class KindDetector {
   private readonly cues = new Map<Lang, Map<CueKind, RegExp>>();
@@ -30,8 +44,8 @@ export class KindDetector {
       const weight = l === lang ? 1 : 0.5;
       for (const k of CUE_KINDS) score[k] += weight * count(cues.get(k), sample, 12);
     }
-    const speakers = count(SPEAKER_LINE, sample, 12);
-    if (speakers >= 2) score.chat += speakers;
+    const speakers = repeatedSpeakerLines(sample);
+    if (speakers >= 3) score.chat += speakers;
     // An article needs several of its cues: one "victim" in an ad does not make it news.
     if (score.article >= 2.5 && score.article >= score.job * 0.8) return 'article';
     let best: Kind = 'other';

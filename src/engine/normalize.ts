@@ -61,6 +61,8 @@ export interface NormalizeData {
   lexicon: ReadonlySet<string>;
   /** Literal substitutions applied after the word passes, e.g. ["v信", "微信"]. Lowercase. */
   aliases: ReadonlyArray<readonly [string, string]>;
+  /** One character for another, applied in pass 1 (Traditional → Simplified Chinese: 護 → 护). */
+  charFold?: ReadonlyMap<number, string>;
 }
 
 /** Stands for a pictograph inside a word until pass 2 decides what it was. */
@@ -112,6 +114,9 @@ function isPictograph(cp: number): boolean {
     cp === 0x2122
   );
 }
+
+/** ❌ ✖ ✗ ✘ 🚫 ⛔ ❎ stand for "no" in lists: read as the letter x. */
+const CROSS_MARKS = new Set([0x274c, 0x2716, 0x2717, 0x2718, 0x1f6ab, 0x26d4, 0x274e]);
 
 const foldCache = new Map<number, string>();
 /** NFKC + lowercase for one non-ASCII code point, cached. */
@@ -212,34 +217,48 @@ class Builder {
   }
 }
 
-/** 1: folding is plain lowercasing, one unit for one (most text); 2: needs the slow path. */
-const simple = new Uint8Array(0x10000);
-function isSimple(c: number): boolean {
+/** 1: the unit stays as it is (most text); 2: it needs the slow path. One table per char fold. */
+const simpleTables = new WeakMap<object, Uint8Array>();
+const NO_FOLD = new Map<number, string>();
+function simpleTable(charFold: ReadonlyMap<number, string>): Uint8Array {
+  let t = simpleTables.get(charFold);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    for (const c of charFold.keys()) if (c < 0x10000) t[c] = 2;
+    simpleTables.set(charFold, t);
+  }
+  return t;
+}
+function isSimple(simple: Uint8Array, c: number): boolean {
   let v = simple[c]!;
   if (v === 0) {
     const ch = String.fromCharCode(c);
     const lower = ch.toLowerCase();
+    // Thai and Lao sara am (ำ, ຳ) are single letters to their readers; NFKC would split them.
     const ok =
-      !(c >= 0xd800 && c <= 0xdfff) &&
+      c === 0x0e33 ||
+      c === 0x0eb3 ||
+      (!(c >= 0xd800 && c <= 0xdfff) &&
       !isDropped(c) &&
       !isPictograph(c) &&
       !(c >= 0x0300 && c <= 0x036f) &&
       !(c >= 0x3131 && c <= 0x318e) &&
       c !== 0x2795 &&
       lower.length === 1 &&
-      lower.normalize('NFKC') === lower;
+      lower.normalize('NFKC') === lower);
     v = ok ? 1 : 2;
     simple[c] = v;
   }
   return v === 1;
 }
 
-function pass1(src: string): Normalized {
+function pass1(src: string, charFold: ReadonlyMap<number, string>): Normalized {
   const out = new Builder();
+  const simple = simpleTable(charFold);
   const n = src.length;
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j < n && isSimple(src.charCodeAt(j))) j++;
+    while (j < n && isSimple(simple, src.charCodeAt(j))) j++;
     if (j > i) {
       out.pushIdentity(i === 0 && j === n ? src : src.slice(i, j), i);
       i = j;
@@ -247,7 +266,10 @@ function pass1(src: string): Normalized {
     }
     const cp = src.codePointAt(i)!;
     const end = i + (cp > 0xffff ? 2 : 1);
-    if (isDropped(cp)) {
+    const folded = charFold.get(cp);
+    if (folded !== undefined) {
+      out.pushString(folded, i, end);
+    } else if (isDropped(cp)) {
       // nothing: the spans of the neighbours stay exact
     } else if (cp >= 0x0300 && cp <= 0x036f) {
       // A combining mark (decomposed Vietnamese, for instance): compose with the letter before it.
@@ -258,6 +280,10 @@ function pass1(src: string): Normalized {
       out.pushString(String.fromCharCode(enclosedLetter(cp)), i, end);
     } else if (cp >= 0x1f1e6 && cp <= 0x1f1ff) {
       out.pushString(' ', i, end); // regional indicators (flags) are not letters
+    } else if (cp === 0x1f427) {
+      out.pushString('qq', i, end); // 🐧 is QQ's mascot, written for its name
+    } else if (CROSS_MARKS.has(cp)) {
+      out.pushString('x', i, end); // "passport taken ❌" is written for "passport taken: no"
     } else if (isPictograph(cp)) {
       out.pushString(PICT, i, end);
     } else if (cp >= 0x3131 && cp <= 0x318e) {
@@ -388,9 +414,11 @@ function pictographEdits(tok: string, at: number, lexicon: ReadonlySet<string>):
 
 /** "T e l e g r a m", "W.h.a.t.s.A.p.p", "m t 1 6 8", "微 信": single characters with gaps. */
 const SPACED =
-  /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}](?:[ .\-_*·]{1,3}|\u3000)){2,}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
+  /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])(?:[\p{L}\p{N}](?:[ .\-_*·]{1,3}|\u3000)){2,}[\p{L}\p{N}](?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])/gu;
 
 function spacedEdit(run: string, at: number): Edit | null {
+  // Thai, Lao, Burmese and Khmer letters carry their vowels as marks: "ม.4-ม.6" is not spacing.
+  if (/[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/.test(run)) return null;
   const chars = run.match(/[\p{L}\p{N}]/gu)!;
   if (chars.length < 3 && !/[\u3400-\u9fff]/.test(run)) return null;
   if (!chars.some((c) => /\p{L}/u.test(c))) return null; // "1 2 3" stays a list
@@ -398,7 +426,8 @@ function spacedEdit(run: string, at: number): Edit | null {
   // non-word letters or a run of at least 4.
   const words = chars.filter((c) => c === 'a' || c === 'i').length;
   if (chars.length < 4 && words > 0) return null;
-  return { from: at, to: at + run.length, text: chars.join('') };
+  const joined = chars.join('');
+  return { from: at, to: at + run.length, text: /[\u3131-\u318e]/.test(joined) ? composeJamo(joined) : joined };
 }
 
 // Korean compatibility jamo (ㅋㅏㅋㅏㅇ) composed into syllables.
@@ -497,8 +526,10 @@ function parseChineseNumber(run: string): number | null {
 }
 
 /** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
-const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\uffff])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
+const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\u024f\u0370-\u04ff\uac00-\ud7af])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
 const SPACED_AT = new RegExp(SPACED.source, 'uy');
+const CJK_SPACED = /[\u3400-\u9fff](?:[ \u3000][\u3400-\u9fff]){2,}/g;
+const SPACE_IN_WORD = /[\uac00-\ud7af\u4e00-\u9fff] (?=[\uac00-\ud7af\u4e00-\u9fff])/g;
 const SPACE_RUN = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}/g;
 const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
 
@@ -555,6 +586,29 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     const e = confusableEdit(tok, a) ?? leetEdit(tok, a, data.lexicon);
     if (e) edits.push(e);
   }
+  // Chinese never spaces single characters apart: "护 照 统 一 保 管" is one word hidden.
+  if (/[\u3400-\u9fff][ \u3000][\u3400-\u9fff][ \u3000][\u3400-\u9fff]/.test(t)) {
+    for (const m of t.matchAll(CJK_SPACED)) {
+      if (edits.some((e) => e.from < m.index + m[0].length && m.index < e.to)) continue;
+      edits.push({ from: m.index, to: m.index + m[0].length, text: m[0].replace(/[ \u3000]/g, '') });
+    }
+  }
+  // A space between two syllables ("카 톡", "加微 信") goes when the two sides spell a rule word.
+  if (/[\uac00-\ud7af\u4e00-\u9fff] [\uac00-\ud7af\u4e00-\u9fff]/.test(t)) {
+    for (const m of t.matchAll(SPACE_IN_WORD)) {
+      const sp = m.index + 1;
+      if (edits.some((e) => e.from <= sp && sp < e.to)) continue; // inside a longer spaced run
+      const left = t.slice(Math.max(0, sp - 2), sp);
+      const right = t.slice(sp + 1, sp + 3);
+      // Korean separates words with spaces, so there only two lone syllables join ("카 톡");
+      // Chinese never does, so any two sides that spell a rule word join ("加微 信").
+      const hangul = /[\uac00-\ud7af]/;
+      const spells = hangul.test(left.slice(-1))
+        ? !hangul.test(left.slice(0, -1) || ' ') && !hangul.test(right.slice(1) || ' ') && data.lexicon.has(left.slice(-1) + right[0])
+        : [1, 2].some((l) => [1, 2].some((r) => data.lexicon.has(left.slice(-l) + right.slice(0, r))));
+      if (spells) edits.push({ from: sp, to: sp + 1, text: '' });
+    }
+  }
   // Runs of spaces read as one ("C A S I N O   hostesses"), so patterns can use single spaces.
   for (const m of t.matchAll(SPACE_RUN)) edits.push({ from: m.index, to: m.index + m[0].length, text: ' ' });
   if (/[\u3131-\u318e]/.test(t)) {
@@ -600,7 +654,7 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
 
 /** Normalise a text for matching; `starts`/`ends` map every unit back to the original. */
 export function normalize(src: string, data: NormalizeData): Normalized {
-  return pass2(pass1(src), data);
+  return pass2(pass1(src, data.charFold ?? NO_FOLD), data);
 }
 
 /** Original [start, end) for the normalised range [from, to). The map is monotone. */

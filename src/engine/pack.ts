@@ -33,6 +33,10 @@ export interface CompiledLanguage {
   /** Sources of regular expressions (flags `iu`), or '' when the language has none. */
   negationBefore: string;
   negationAfter: string;
+  /** Characters before/after a match searched for negation (default by boundary kind). */
+  negationWindow?: { before: number; after: number };
+  /** Extra characters that end a clause before a match (Thai: the space between phrases). */
+  negationBreaks?: string;
   /** A sentence with one of these warns ABOUT a pattern rather than using it. */
   caution: string;
   kindCues: Record<Exclude<Kind, 'other'>, string>;
@@ -51,6 +55,8 @@ export interface CompiledPack {
   /** Single words of all keywords: what obfuscated tokens are read against. */
   lexicon: string[];
   aliases: [string, string][];
+  /** Single characters folded to others in pass 1 (e.g. Traditional → Simplified Chinese). */
+  charFold: [string, string][];
   languages: CompiledLanguage[];
   /** URL patterns (regular-expression sources) that tell the page kind. */
   urlKinds: { pattern: string; kind: Kind }[];

@@ -19,6 +19,8 @@ interface RuntimeRule {
   index: number;
   patterns: RegExp[];
   segmentCheck: boolean;
+  /** The script(s) a sentence must contain for this rule to run (bit mask). */
+  script: number;
 }
 
 interface RuntimeLanguage {
@@ -53,8 +55,9 @@ export class Scanner {
       this.languages.set(l.lang, {
         data: l,
         // Anchored at the end of the window before the match / the start of the one after it.
-        negationBefore: re(l.negationBefore, '[^.!?;:,，、。！？；：]*$'),
-        negationAfter: l.negationAfter ? new RegExp(`^[^.!?;。！？；]*?${wrap(l.negationAfter, l.boundary)}`, 'iu') : null,
+        negationBefore: re(l.negationBefore, `[^${breaks(l)}]*$`),
+        // Both windows end at a clause break: a comma or a "·" starts another item of a list.
+        negationAfter: l.negationAfter ? new RegExp(`^[^${breaks()}]*?${wrap(l.negationAfter, l.boundary)}`, 'iu') : null,
         caution: re(l.caution),
       });
     }
@@ -65,12 +68,17 @@ export class Scanner {
         index,
         patterns: rule.patterns.map((p) => new RegExp(p, 'gu')),
         segmentCheck: boundary === 'segment',
+        script: SCRIPT_OF_LANG[rule.lang],
       };
     });
     this.prefilter = new Prefilter(pack.keywords, pack.keywordWordStart);
     this.langDetector = new LanguageDetector(pack.languages);
     this.kindDetector = new KindDetector(pack);
-    this.normData = { lexicon: new Set(pack.lexicon), aliases: pack.aliases };
+    this.normData = {
+      lexicon: new Set(pack.lexicon),
+      aliases: pack.aliases,
+      charFold: new Map(pack.charFold.map(([a, b]) => [a.charCodeAt(0), b])),
+    };
   }
 
   normalize(text: string): Normalized {
@@ -98,14 +106,17 @@ export class Scanner {
     const t = norm.text;
     // Group keyword hits by sentence, then by rule, so each rule runs once per sentence.
     const work = new Map<number, { end: number; rules: Set<number> }>();
+    let last: { start: number; end: number; rules: Set<number> } | null = null;
     for (const hit of this.prefilter.find(t)) {
-      const [s, e] = sentenceAround(t, hit.at);
-      let w = work.get(s);
-      if (!w) {
-        w = { end: e, rules: new Set() };
+      // Hits come in text order: one inside the current window joins it (a long line without
+      // punctuation would otherwise open a window per keyword and run the rules again and again).
+      if (!last || hit.at < last.start || hit.at >= last.end) {
+        const [s, e] = sentenceAround(t, hit.at);
+        const w = work.get(s) ?? { end: e, rules: new Set<number>() };
         work.set(s, w);
+        last = { start: s, end: w.end, rules: w.rules };
       }
-      for (const r of this.pack.keywordRules[hit.keyword]!) w.rules.add(r);
+      for (const r of this.pack.keywordRules[hit.keyword]!) last.rules.add(r);
     }
     const findings: Finding[] = [];
     const muted: Finding[] = [];
@@ -118,16 +129,19 @@ export class Scanner {
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
       const ordered = [...w.rules].sort((a, b) => a - b);
+      const scripts = scriptsOf(original);
       for (const ri of ordered) {
         const rr = this.rules[ri]!;
         const rule = rr.rule;
+        if ((rr.script & scripts) === 0) continue; // a Thai rule has nothing to say about an English sentence
         if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
         if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
+        const pageLang = this.languages.get(lang);
         for (const [ms, me] of this.matches(rr, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
           const from = s + ms;
           const to = s + me;
-          if (rule.negatable && this.negated(t, s, w.end, from, to, ruleLang)) continue;
+          if (rule.negatable && this.negatedIn(t, s, w.end, from, to, ruleLang, pageLang)) continue;
           const [start, end] = toOriginal(norm, from, to);
           const key = `${rule.id}:${start}`;
           if (seen.has(key) || end <= start) continue;
@@ -196,6 +210,20 @@ export class Scanner {
     return bounds.has(a) && bounds.has(b);
   }
 
+  /** Negated in the rule's language, or in the page's (a Mongolian rule on a Russian page). */
+  private negatedIn(
+    t: string,
+    sentStart: number,
+    sentEnd: number,
+    from: number,
+    to: number,
+    ruleLang: RuntimeLanguage | undefined,
+    pageLang: RuntimeLanguage | undefined,
+  ): boolean {
+    if (this.negated(t, sentStart, sentEnd, from, to, ruleLang)) return true;
+    return pageLang !== ruleLang && this.negated(t, sentStart, sentEnd, from, to, pageLang);
+  }
+
   private negated(
     t: string,
     sentStart: number,
@@ -205,7 +233,9 @@ export class Scanner {
     lang: RuntimeLanguage | undefined,
   ): boolean {
     if (!lang) return false;
-    const w = lang.data.boundary === 'word' || lang.data.boundary === 'start' ? NEG_WINDOW.spaced : NEG_WINDOW.unspaced;
+    const w =
+      lang.data.negationWindow ??
+      (lang.data.boundary === 'word' || lang.data.boundary === 'start' ? NEG_WINDOW.spaced : NEG_WINDOW.unspaced);
     if (lang.negationBefore) {
       // The match itself counts too: "flights, NOTHING is deducted from your salary".
       const before = t.slice(Math.max(sentStart, from - w.before), to);
@@ -223,6 +253,42 @@ export class Scanner {
     const page = this.languages.get(lang);
     return page !== ruleLang && !!page?.caution?.test(sentence);
   }
+}
+
+/**
+ * Characters that end a clause for negation: the common ones, and before a match also the
+ * language's own (a Thai space ends a phrase, but "ค่าตั๋ว 12,000 บาท บริษัทออกให้" is one).
+ */
+function breaks(l?: CompiledLanguage): string {
+  return '.!?;:,，·၊。！？；：' + (l?.negationBreaks ?? '').replace(/[\\\]^-]/g, '\\$&');
+}
+
+const LATIN = 1;
+const HAN = 2;
+const HANGUL = 4;
+const THAI = 8;
+const MYANMAR = 16;
+const CYRILLIC = 32;
+const ANY = 63;
+const SCRIPT_OF_LANG = {
+  en: LATIN, es: LATIN, id: LATIN, vi: LATIN, zh: HAN, ko: HANGUL, th: THAI, my: MYANMAR, ru: CYRILLIC, mn: CYRILLIC, '*': ANY,
+} as const satisfies Record<Lang | '*', number>;
+
+/** Which scripts a sentence contains, as a bit mask. */
+function scriptsOf(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length && m !== ANY; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) m |= LATIN;
+    } else if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) m |= LATIN;
+    else if (c >= 0x0400 && c <= 0x04ff) m |= CYRILLIC;
+    else if (c >= 0x0e00 && c <= 0x0e7f) m |= THAI;
+    else if (c >= 0x1000 && c <= 0x109f) m |= MYANMAR;
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x3131 && c <= 0x318e)) m |= HANGUL;
+    else if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) m |= HAN;
+  }
+  return m;
 }
 
 /** A match that starts with a letter must not start inside a word (the end is checked in the regex). */

@@ -2,7 +2,7 @@
 // hundred characters, so nothing expensive ever runs over a whole page.
 
 const MAX_REACH = 300;
-const ABBREVIATION = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|sr|jr|mt|no|nr|vs|approx|e\.g|i\.e|tel|ул|г|тел)$/iu;
+const ABBREVIATION = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|sr|jr|mt|no|nr|vs|approx|e\.g|i\.e|tel|ул|г|тел|тыс|руб|млн|млрд|коп|мес|чел|им|д|кв)$/iu;
 
 function isBreak(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
@@ -16,8 +16,7 @@ function isBreak(t: string, i: number): boolean {
     case 0x2022: // •
     case 0x7c: // |
     case 0x0964: // ।
-    case 0x104a: // ၊ Burmese
-    case 0x104b: // ။ Burmese
+    case 0x104b: // ။ Burmese full stop (၊ is its comma: a clause break, not a sentence break)
       return true;
     case 0x2e: {
       // A full stop ends a sentence when a space or the end follows ("$1.500" does not), and it

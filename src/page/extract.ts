@@ -80,9 +80,11 @@ class Builder {
   }
 }
 
-/** Where a walk may stop: clip to a Range (a selection), and skip a few owners. */
+/** Where a walk may stop: clip to a Range (a selection); and who wants to hear of shadow roots. */
 export interface ExtractOptions {
   range?: Range;
+  /** Each open shadow root the walk enters (the watcher observes it: changes there do not reach the document's observer). */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 /**
@@ -90,7 +92,7 @@ export interface ExtractOptions {
  * after a few milliseconds and resume: no long task on big pages.
  */
 export function* extractBlocks(root: Node, options: ExtractOptions = {}): Generator<TextBlock, void, void> {
-  const { range } = options;
+  const { range, onShadowRoot } = options;
   // Explicit stack (deep pages overflow recursion): a node and the block it feeds, or a marker
   // for leaving a nested block.
   type Frame = { node: Node; b: Builder; leave?: Builder; parent?: Builder };
@@ -130,6 +132,7 @@ export function* extractBlocks(root: Node, options: ExtractOptions = {}): Genera
         b = new Builder(el);
         stack.push({ node: el, b, leave: b, parent: f.b });
       }
+      if (el.shadowRoot) onShadowRoot?.(el.shadowRoot);
       const slot = el.tagName === 'SLOT' ? (el as HTMLSlotElement) : null;
       children = el.shadowRoot
         ? el.shadowRoot.childNodes

@@ -1,11 +1,12 @@
 // Which text is under the pointer: the caret position at a point, in both engines' dialects.
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+// Without `shadowRoots` the caret stops at a shadow host; with them it goes into those trees.
+export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
+    const p = d.caretPositionFromPoint(x, y, { shadowRoots });
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = d.caretRangeFromPoint?.(x, y);

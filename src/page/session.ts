@@ -52,7 +52,12 @@ export class PageSession {
   /** Block owner (or a selection check's key) → its findings, with their Ranges. */
   private readonly items = new Map<object, Item[]>();
   private generation = 0;
-  private running = false;
+  /** Reads under way (the page's, and the watcher's of what changed). */
+  private runs = 0;
+  private reporting: Promise<void> | undefined;
+  private reportAgain = false;
+  /** The findings last reported (JSON): an unchanged list is not reported again. */
+  private reported: string | undefined;
   private verdict: PageVerdict | null = null;
   private forceBanner = false;
   private current = -1;
@@ -106,6 +111,7 @@ export class PageSession {
     this.painter.clear();
     this.items.clear();
     this.seen = new WeakMap();
+    this.reported = undefined;
     this.ui.remove();
   }
 
@@ -156,26 +162,59 @@ export class PageSession {
   }
 
   private async scanRoots(roots: Node[]): Promise<void> {
-    const gen = ++this.generation;
-    this.running = true;
+    // Not a new generation: a feed's new listings must not cancel the read of the page (or of
+    // the listings before them) still under way; only stop() does.
+    const gen = this.generation;
+    this.runs++;
     const visible: TextBlock[] = [];
     const rest: TextBlock[] = [];
     const h = this.env.win.innerHeight;
-    for (const root of roots) {
-      const ok = await drain(
-        extractBlocks(root),
-        (b) => {
-          if (this.seen.get(b.owner) === b.text) return;
-          const r = b.owner.nodeType === Node.ELEMENT_NODE ? (b.owner as Element).getBoundingClientRect() : null;
-          (!r || (r.bottom >= 0 && r.top <= h) ? visible : rest).push(b);
-        },
-        { pause: this.env.pause, stop: () => gen !== this.generation },
-      );
-      if (!ok) return;
+    const key = (b: TextBlock) => b.owner;
+    // What the reader sees is read first, and the engine reads while the walk goes on: once the
+    // walk has gone past the screen, the screen's blocks are sent, then every BATCH_CHARS of what
+    // follows (one message in flight; first highlights do not wait for a long page to be walked).
+    let streaming = false;
+    let queue: TextBlock[] = [];
+    let queued = 0;
+    let chain: Promise<void> = Promise.resolve();
+    const ship = () => {
+      const mine = queue;
+      queue = [];
+      queued = 0;
+      if (mine.length) chain = chain.then(() => this.send(mine, gen, key));
+    };
+    try {
+      for (const root of roots) {
+        const ok = await drain(
+          extractBlocks(root, { onShadowRoot: (r) => this.watcher.watch(r) }),
+          (b) => {
+            if (this.seen.get(b.owner) === b.text) return;
+            if (streaming) {
+              queue.push(b);
+              if ((queued += b.text.length) >= BATCH_CHARS) ship();
+              return;
+            }
+            const r = b.owner.nodeType === Node.ELEMENT_NODE ? (b.owner as Element).getBoundingClientRect() : null;
+            const onScreen = !r || (r.bottom >= 0 && r.top <= h);
+            (onScreen ? visible : rest).push(b);
+            if (r && r.top > h && visible.length) {
+              streaming = true;
+              queue = visible.splice(0);
+              ship();
+              queue = rest.splice(0);
+              queued = queue.reduce((n, x) => n + x.text.length, 0);
+            }
+          },
+          { pause: this.env.pause, stop: () => gen !== this.generation },
+        );
+        if (!ok) return;
+      }
+      queue.push(...visible, ...rest);
+      ship();
+      await chain;
+    } finally {
+      this.runs--;
     }
-    // What the reader sees first is read first.
-    await this.send([...visible, ...rest], gen, (b) => b.owner);
-    if (gen === this.generation) this.running = false;
   }
 
   private async send(blocks: TextBlock[], gen: number, key: (b: TextBlock) => object): Promise<void> {
@@ -201,7 +240,8 @@ export class PageSession {
       });
       this.prune();
       this.repaint();
-      await this.reportNow();
+      // Not awaited: the next batch goes to the engine while the verdict is worked out.
+      void this.report();
     };
     for (const b of blocks) {
       if (gen !== this.generation) return;
@@ -211,6 +251,30 @@ export class PageSession {
     }
     await flush();
     if (!blocks.length && this.forceBanner) await this.reportNow();
+    await this.reporting;
+  }
+
+  /**
+   * Reports the frame's findings, one message at a time: calls made while one is on its way
+   * collapse into one more after it, and an unchanged list is not sent again (a long honest page
+   * sends one report, not one per batch).
+   */
+  private report(): Promise<void> {
+    if (this.reporting) {
+      this.reportAgain = true;
+      return this.reporting;
+    }
+    const run = async () => {
+      try {
+        do {
+          this.reportAgain = false;
+          await this.reportNow(true);
+        } while (this.reportAgain);
+      } finally {
+        this.reporting = undefined;
+      }
+    };
+    return (this.reporting = run());
   }
 
   /** Findings whose text left the page (a feed dropped old listings) are forgotten. */
@@ -242,13 +306,16 @@ export class PageSession {
     this.painter.paint(this.visibleItems().map((i) => ({ range: i.range, severity: i.finding.severity })));
   }
 
-  private async reportNow(): Promise<void> {
+  private async reportNow(onlyIfChanged = false): Promise<void> {
     const summaries: FindingSummary[] = this.visibleItems().map(({ finding: f }) => ({
       rule: f.rule,
       category: f.category,
       severity: f.severity,
       quote: f.quote,
     }));
+    const sig = JSON.stringify(summaries);
+    if (onlyIfChanged && this.verdict && sig === this.reported) return this.renderBanner();
+    this.reported = sig;
     this.verdict = await this.env.report(summaries);
     this.renderBanner();
   }
@@ -299,7 +366,7 @@ export class PageSession {
 
   private hover(x: number, y: number, target: Node | null): void {
     if (this.ui.contains(target)) return this.cancelHide(); // over our own card
-    const caret = caretAt(this.doc, x, y);
+    const caret = caretAt(this.doc, x, y, this.watcher.shadowRoots);
     const list = caret ? this.items.get(blockOwner(caret.node)) : undefined;
     const item = list?.find((i) => i.range.isPointInRange(caret!.node, caret!.offset) && rangeUnderPoint(i.range, x, y));
     if (item) {
@@ -332,6 +399,6 @@ export class PageSession {
 
   /** For tests and the popup: is a read still under way? */
   get busy(): boolean {
-    return this.running;
+    return this.runs > 0;
   }
 }

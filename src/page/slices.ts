@@ -5,10 +5,26 @@ export const SLICE_MS = 8;
 
 export type Pause = () => Promise<void>;
 
-/** The browser's own yield where it exists (keeps our priority), else a macrotask. */
+/**
+ * A new task at the page's ordinary priority, behind what is already queued. Not
+ * `scheduler.yield()`: its continuation jumps the queue, so a long walk kept the page's own tasks
+ * (and the engine's replies to us) waiting until it ended. postTask where it exists, else a
+ * MessageChannel message (no 4 ms clamp, unlike nested setTimeout).
+ */
 export const defaultPause: Pause = () => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+  const s = (globalThis as { scheduler?: { postTask?: (cb: () => void, o?: { priority?: string }) => Promise<void> } }).scheduler;
+  if (s?.postTask) return s.postTask(() => undefined, { priority: 'user-visible' });
+  if (typeof MessageChannel === 'function') {
+    return new Promise((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        r();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((r) => setTimeout(r, 0));
 };
 
 /** Drains an iterator in slices of `budget` ms. `stop()` ends early (page gone, newer run). */

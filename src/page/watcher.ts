@@ -1,5 +1,6 @@
 // Watches a dynamic page and reports which blocks changed, debounced: a feed that loads 20 more
-// listings costs one small re-read of those listings, not of the page.
+// listings costs one small re-read of those listings, not of the page. A MutationObserver on the
+// document does not see inside shadow trees, so each open shadow root the reader meets is observed too.
 import { blockOwner, HOST_TAG } from './extract';
 
 export interface WatcherOptions {
@@ -10,12 +11,18 @@ export interface WatcherOptions {
   clearTimeout?: (id: number) => void;
 }
 
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 export class MutationWatcher {
   private dirty = new Set<Node>();
   private removed = false;
   private timer: number | undefined;
   private firstAt = 0;
+  /** The queued flush is a leading one (no debounce); when the last flush ran. */
+  private leading = false;
+  private lastFlush = -Infinity;
   private observer: MutationObserver | undefined;
+  private readonly shadows = new Set<ShadowRoot>();
   private readonly delay: number;
   private readonly maxWait: number;
   private readonly setT: (fn: () => void, ms: number) => number;
@@ -35,11 +42,24 @@ export class MutationWatcher {
 
   start(): void {
     this.observer ??= new MutationObserver((records) => this.take(records));
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, OBSERVE);
+  }
+
+  /** Also watch this shadow tree (once; forgotten on stop). */
+  watch(root: ShadowRoot): void {
+    if (this.shadows.has(root) || !this.observer) return;
+    this.shadows.add(root);
+    this.observer.observe(root, OBSERVE);
+  }
+
+  /** The open shadow roots watched: where hit-testing must look as well. */
+  get shadowRoots(): ShadowRoot[] {
+    return [...this.shadows];
   }
 
   stop(): void {
     this.observer?.disconnect();
+    this.shadows.clear();
     if (this.timer !== undefined) this.clearT(this.timer);
     this.timer = undefined;
     this.dirty.clear();
@@ -59,14 +79,24 @@ export class MutationWatcher {
     }
     if (!this.dirty.size && !this.removed) return;
     const now = Date.now();
-    if (this.timer === undefined) this.firstAt = now;
-    else this.clearT(this.timer);
-    const wait = Math.max(0, Math.min(this.delay, this.firstAt + this.maxWait - now));
+    if (this.timer !== undefined) {
+      if (this.leading) return; // a read is queued for the next task already: it takes these too
+      this.clearT(this.timer);
+    } else {
+      this.firstAt = now;
+      // Leading edge: after a quiet spell the change is read on the next task (a feed's new
+      // listings arrive as one burst: highlighted in tens of ms, not after `delay`). Only a page
+      // that keeps changing is debounced.
+      this.leading = now - this.lastFlush >= this.delay;
+    }
+    const wait = this.leading ? 0 : Math.max(0, Math.min(this.delay, this.firstAt + this.maxWait - now));
     this.timer = this.setT(() => this.flush(), wait);
   }
 
   flush(): void {
     this.timer = undefined;
+    this.leading = false;
+    this.lastFlush = Date.now();
     const dirty = this.dirty;
     const removed = this.removed;
     this.dirty = new Set();

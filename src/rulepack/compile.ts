@@ -26,7 +26,7 @@ export class RulePackError extends Error {
 const MACRO = /(?<!\\[pP])\{([a-z][a-z0-9-]*)(?::(\d+))?\}/g;
 
 /** Expand `{name}` vocabulary macros and the built-in gaps `{w:N}` (words) and `{c:N}` (characters). */
-export function expandMacros(pattern: string, macros: Record<string, string[]>, p: Problems, where: string): string {
+export function expandMacros(pattern: string, macros: Record<string, string[]>, p: Problems, where: string, depth = 0): string {
   return pattern.replace(MACRO, (whole, name: string, n?: string) => {
     if (name === 'w') return `(?:[^\\s.!?;]+\\s+){0,${n ?? 3}}`;
     if (name === 'c') return `[^.!?。！？；\\n]{0,${n ?? 6}}`;
@@ -35,7 +35,12 @@ export function expandMacros(pattern: string, macros: Record<string, string[]>, 
       p.add(`${where}: unknown macro ${whole}`);
       return whole;
     }
-    return `(?:${alts.join('|')})`;
+    // A macro may use other macros (not itself): expand a few levels deep.
+    if (depth >= 4) {
+      p.add(`${where}: macro ${whole} nests too deeply (a macro that uses itself?)`);
+      return whole;
+    }
+    return `(?:${alts.map((a) => expandMacros(a, macros, p, where, depth + 1)).join('|')})`;
   });
 }
 
@@ -69,7 +74,10 @@ export function lowerPattern(src: string): string {
 /** After a match that ends with a letter or digit, no letter or digit may follow. */
 const END_OF_WORD = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
 
-const foldKeyword = (k: string) => k.normalize('NFKC').toLowerCase().trim();
+/** Keywords and aliases are folded like the text (NFKC, lowercase), keeping Thai/Lao sara am whole. */
+const foldKeyword = (k: string) =>
+  k.replace(/[\u0e33\u0eb3]/g, (c) => (c === '\u0e33' ? '\ue001' : '\ue002')).normalize('NFKC').toLowerCase().trim()
+    .replace(/\ue001/g, '\u0e33').replace(/\ue002/g, '\u0eb3');
 
 function parseFile(f: SourceFile, p: Problems): unknown {
   try {
@@ -78,6 +86,18 @@ function parseFile(f: SourceFile, p: Problems): unknown {
     p.add(`not valid YAML: ${(e as Error).message.split('\n')[0]}`);
     return null;
   }
+}
+
+/** One character for one character is a fold in pass 1 (cheap); anything longer an alias search. */
+function splitAliases(all: [string, string][]): Pick<CompiledPack, 'aliases' | 'charFold'> {
+  const aliases: [string, string][] = [];
+  const charFold: [string, string][] = [];
+  for (const [from, to] of all) {
+    const raw = from.trim();
+    if (raw.length === 1 && to.length === 1 && /[^\p{Script=Latin}]/u.test(raw)) charFold.push([raw, to.toLowerCase()]);
+    else aliases.push([foldKeyword(from), to.toLowerCase()]);
+  }
+  return { aliases, charFold };
 }
 
 /** Compile all files; throws RulePackError naming every bad file and rule. */
@@ -168,7 +188,9 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   compiled.forEach((r, ri) => {
     const b = boundaryOf(r.lang, languages);
     for (const k of r.keywords) {
-      const ws = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0));
+      // Korean writes compounds without spaces ("강남텐프로"): a Hangul keyword may start anywhere.
+      const hangul = /^[\uac00-\ud7af]/.test(k);
+      const ws = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0)) && !hangul;
       const key = `${ws ? 'w' : 'n'}:${k}`;
       let ki = keyIndex.get(key);
       if (ki === undefined) {
@@ -179,7 +201,10 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
         keywordRules.push([]);
       }
       if (!keywordRules[ki]!.includes(ri)) keywordRules[ki]!.push(ri);
-      for (const w of k.split(/[^\p{L}]+/u)) if (w.length >= 3 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(w)) lexicon.add(w);
+      for (const w of k.split(/[^\p{L}]+/u)) {
+        if (w.length >= 3 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(w)) lexicon.add(w);
+        else if (w.length >= 2 && w.length <= 4 && /^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(w)) lexicon.add(w);
+      }
     }
   });
 
@@ -190,6 +215,8 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       boundary: l.boundary,
       negationBefore: join(l.negation.before),
       negationAfter: join(l.negation.after),
+      ...(l.negation.window && { negationWindow: l.negation.window }),
+      ...(l.negation.breaks && { negationBreaks: l.negation.breaks }),
       caution: join(l.caution),
       kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
       profile: join(l.profile),
@@ -214,7 +241,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     keywordRules,
     keywordWordStart,
     lexicon: [...lexicon].sort(),
-    aliases: [...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)].map(([a, b]) => [foldKeyword(a), b.toLowerCase()]),
+    ...splitAliases([...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)]),
     languages: langs,
     urlKinds,
   };

@@ -23,7 +23,7 @@ export interface LanguageFile {
   lang: Lang;
   name: string;
   boundary: Boundary;
-  negation: { before: string[]; after: string[] };
+  negation: { before: string[]; after: string[]; window?: { before: number; after: number }; breaks?: string };
   caution: string[];
   kinds: Record<Exclude<Kind, 'other'>, string[]>;
   profile: string[];
@@ -181,13 +181,25 @@ export function checkLanguage(p: Problems, raw: unknown, fileLang: string): Lang
     lang,
     name: String(raw.name ?? lang),
     boundary,
-    negation: { before: strings(p, neg, 'before', { required: false }), after: strings(p, neg, 'after', { required: false }) },
+    negation: {
+      before: strings(p, neg, 'before', { required: false }),
+      after: strings(p, neg, 'after', { required: false }),
+      ...(neg.window !== undefined && { window: checkWindow(p, neg.window) }),
+      ...(neg.breaks !== undefined && { breaks: typeof neg.breaks === 'string' ? neg.breaks : (p.add('`negation.breaks` must be a string of characters'), '') }),
+    },
     caution: strings(p, raw, 'caution', { required: false }),
     kinds,
     profile: strings(p, raw, 'profile', { required: false }),
     macros: extra.macros,
     aliases: extra.aliases,
   };
+}
+
+function checkWindow(p: Problems, w: unknown): { before: number; after: number } {
+  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 200;
+  if (isObj(w) && ok(w.before) && ok(w.after)) return { before: w.before as number, after: w.after as number };
+  p.add('`negation.window` must be {before: N, after: N} in characters (0–200)');
+  return { before: 0, after: 0 };
 }
 
 export function checkVocabulary(p: Problems, raw: unknown): VocabularyFile {

@@ -1,13 +1,14 @@
 // Node side of rules/sites.yaml: read and check it at build time, and hand it to the bundle as
 // `virtual:second-look/sites` so the background never parses YAML.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { parse } from 'yaml';
+import { RULES_DIR } from '../rulepack/load-node';
 import { checkSites, type Site } from './sites';
 
-export const SITES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rules', 'sites.yaml');
+/** In the rules folder the build reads (SECOND_LOOK_RULES_DIR or rules/). */
+export const SITES_FILE = join(RULES_DIR, 'sites.yaml');
 
 export function loadSites(file = SITES_FILE): Site[] {
   const data = parse(readFileSync(file, 'utf8')) as { sites: Site[] };

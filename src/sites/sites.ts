@@ -60,3 +60,13 @@ export class SiteMatcher {
 }
 
 export const allMatches = (sites: readonly SiteKind[]): string[] => [...new Set(sites.flatMap((s) => s.matches))];
+
+/** The pattern with its path widened to the whole site: `https://www.facebook.com/groups/*` → `https://www.facebook.com/*`. */
+export const siteWide = (pattern: string): string => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*');
+
+/**
+ * Where the content script is injected: every curated host, whole. Single-page apps (Facebook,
+ * LinkedIn) change the path with history.pushState, which injects nothing; so the script sits on
+ * the whole site and checks the full pattern (SiteMatcher) itself, at load and on every URL change.
+ */
+export const injectMatches = (sites: readonly SiteKind[]): string[] => [...new Set(allMatches(sites).map(siteWide))];

@@ -1,12 +1,29 @@
 // Debian Chromium, driven by playwright-core, with the built extension loaded unpacked.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_EXT, ensureBuilt, PAGES, screenshotPath, startNet, type Net } from './harness';
-import { article, chat, honestJob, infiniteFeed, noStrayRequests, riskyJob, type Browserish } from './scenarios';
+import {
+  article,
+  chat,
+  checkedOnDemand,
+  honestJob,
+  infiniteFeed,
+  liveSensitivity,
+  liveSettings,
+  noStrayRequests,
+  notRead,
+  riskyJob,
+  selectText,
+  shadowRoots,
+  singlePageApp,
+  until,
+  watchEverySiteAsks,
+  type Browserish,
+} from './scenarios';
 
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,7 +34,53 @@ describe('Chromium', () => {
   let page: Page;
   let profile: string;
   let b: Browserish;
+  let cdp: CDPSession;
+  let extensionId: string;
   const fromExtension: string[] = [];
+
+  /** Runs JS in an extension popup (not a Playwright page: reached over the browser's own CDP session). */
+  interface Popup {
+    eval<T>(expression: string): Promise<T>;
+    screenshot(path: string): Promise<void>;
+    close(): Promise<void>;
+  }
+
+  /**
+   * A real toolbar click on the test tab (CDP Extensions.triggerAction, which needs
+   * --enable-unsafe-extension-debugging and a pipe connection): grants activeTab and opens the popup.
+   */
+  async function toolbarClick(): Promise<Popup> {
+    const targets = async () => (await cdp.send('Target.getTargets', { filter: [{}] })).targetInfos;
+    const tab = (await targets()).find((t) => t.type === 'tab' && t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const target = await until(page, async () => (await targets()).find((t) => t.type === 'page' && t.url === popupUrl), (t) => !!t, 'popup');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target!.targetId, flatten: false });
+    type Answer = { id: number; result?: { result?: { value?: unknown }; data?: string } };
+    let next = 0;
+    const waiting = new Map<number, (m: Answer) => void>();
+    const onMessage = (e: { sessionId?: string; message: string }) => {
+      const m = JSON.parse(e.message) as Answer;
+      if (e.sessionId === sessionId) waiting.get(m.id)?.(m);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    const send = (method: string, params: object) =>
+      new Promise<Answer>((resolve) => {
+        const id = ++next;
+        waiting.set(id, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    return {
+      eval: async <T>(expression: string) =>
+        (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, userGesture: true })).result?.result?.value as T,
+      screenshot: async (path) => writeFileSync(path, Buffer.from((await send('Page.captureScreenshot', {})).result!.data!, 'base64')),
+      close: async () => {
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        await cdp.send('Target.closeTarget', { targetId: target!.targetId });
+      },
+    };
+  }
 
   beforeAll(async () => {
     const t0 = Date.now();
@@ -38,6 +101,8 @@ describe('Chromium', () => {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // For Extensions.triggerAction (a toolbar click); Playwright talks to Chromium over a pipe.
+        '--enable-unsafe-extension-debugging',
         // The proxy is the only way out: fixture hosts go to the local server, the rest is refused and logged.
         `--proxy-server=http://127.0.0.1:${net.proxyPort}`,
         `--disable-extensions-except=${CHROME_EXT}`,
@@ -52,19 +117,12 @@ describe('Chromium', () => {
     sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     page = context.pages()[0] ?? (await context.newPage());
     if (process.env.E2E_TIMING) console.log('launched', Date.now() - t0);
-    b = {
-      name: 'chromium',
-      page,
-      // The test's one tab (the extension has no "tabs" permission, so it cannot see tab URLs).
-      badge: () =>
-        sw.evaluate(async () => {
-          // Runs in the service worker, where `chrome` is the extension API.
-          const chrome = (globalThis as unknown as { chrome: Browser.Browser }).chrome;
-          const [tab] = await chrome.tabs.query({ active: true });
-          if (tab?.id === undefined) return { text: '', title: 'no tab' };
-          return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
-        }, undefined),
-    };
+    extensionId = new URL(sw.url()).host;
+    cdp = await context.browser()!.newBrowserCDPSession();
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.bringToFront();
+    b = { name: 'chromium', page, ext };
   });
 
   afterAll(async () => {
@@ -98,6 +156,51 @@ describe('Chromium', () => {
     await help.screenshot({ path: screenshotPath('chromium-help'), fullPage: false });
     await help.close();
   });
+
+  it('settings apply live: category off, discreet mode, muted site', () => liveSettings(b));
+  it('sensitivity moves the banner live', () => liveSensitivity(b));
+  it('reads and watches open shadow roots, with hover cards there', () => shadowRoots(b));
+  it('follows a single-page app between listed and unlisted paths (pushState)', () => singlePageApp(b));
+
+  it('"Check this page" in the toolbar popup reads a page not on the list', async () => {
+    await page.goto(PAGES.elsewhere);
+    await notRead(b);
+    const popup = await toolbarClick();
+    const tabText = () => popup.eval<string>('document.getElementById("tab")?.textContent ?? ""');
+    // The popup says so, and its button is wired, once it has asked the background about the tab.
+    await until(page, tabText, (t) => /not been read/.test(t), 'popup ready');
+    await popup.eval('document.getElementById("check-page").click()');
+    const quotes = (await checkedOnDemand(b, 'popup-check-page')).join(' | ');
+    for (const phrase of ['keep your passport', 'visa fee', 'WhatsApp']) expect(quotes).toContain(phrase);
+    expect(quotes).not.toContain('keep my passport');
+    // The popup shows the tab's verdict once the page has answered.
+    await until(page, tabText, (t) => /High/.test(t), 'verdict in the popup');
+    await popup.screenshot(screenshotPath('chromium-popup-verdict'));
+    await popup.close();
+  });
+
+  it('context menu: "Check selected text" reads the selection only, "Check this page" the rest', async () => {
+    await page.goto(PAGES.elsewhere2);
+    await notRead(b);
+    await selectText(page, 'keep your passport');
+    // A real menu click grants activeTab; a dispatched click event does not, so the toolbar grants it here.
+    await (await toolbarClick()).close();
+    const click = (menuItemId: string) =>
+      sw.evaluate(async (id) => {
+        const chrome = (globalThis as unknown as { chrome: Browser.Browser & { contextMenus: { onClicked: { dispatch(...a: unknown[]): void } } } }).chrome;
+        const [tab] = (await chrome.tabs.query({})).filter((t) => !t.url?.startsWith('chrome-extension:')).sort((x, y) => x.id! - y.id!);
+        const selectionText = id === 'check-selection' ? 'For your safety the manager will keep your passport while you work with us.' : undefined;
+        chrome.contextMenus.onClicked.dispatch({ menuItemId: id, editable: false, frameId: 0, pageUrl: tab!.url, selectionText }, tab);
+      }, menuItemId);
+    await click('check-selection');
+    const selected = await checkedOnDemand(b, 'menu-check-selection');
+    expect(selected.join(' | ')).toContain('keep your passport');
+    expect(selected.join(' | ')).not.toContain('visa fee');
+    await click('check-page');
+    await until(page, () => page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<Range>>).values()].flatMap((h) => [...h].map(String)).join(' | '), undefined), (q) => q.includes('visa fee'), 'whole page after "Check this page"');
+  });
+
+  it('"Watch every site" asks for the permission and changes nothing until it is granted', () => watchEverySiteAsks(b));
 
   it('makes no network request of its own', () => {
     // Chromium's own services (updates, sign-in, autofill hints), refused by the proxy.

@@ -2,6 +2,7 @@
 // (HTTPS, self-signed), and a proxy that is the browser's only way out: it lets the fixture hosts
 // through and records everything else, so "no network request" is checked, not assumed.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttps, type Server as HttpsServer } from 'node:https';
 import { createServer as createHttp, type Server as HttpServer } from 'node:http';
@@ -16,20 +17,35 @@ export const FIREFOX_EXT = join(ROOT, '.output', 'firefox-mv3');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 
-/** Each fixture at a URL on a curated site (rules/sites.yaml). */
+/** Each fixture at a URL on a curated site (rules/sites.yaml), or, where said, on none. */
 export const PAGES = {
   risky: 'https://www.indeed.com/viewjob?jk=a1b2c3',
   honest: 'https://www.indeed.com/viewjob?jk=d4e5f6',
+  /** Two weak signs: low at normal sensitivity, medium at high. */
+  mild: 'https://www.indeed.com/viewjob?jk=g7h8i9',
   article: 'https://www.facebook.com/groups/migrantwork/posts/1001',
   feed: 'https://www.jobstreet.com/jobs/in-kuala-lumpur',
   chat: 'https://web.telegram.org/a/',
+  shadow: 'https://www.glassdoor.com/job-listing/guest-relations-dubai',
+  /** facebook.com/ itself is not on the list (its groups are): a single-page app moving between them. */
+  spa: 'https://www.facebook.com/',
+  /** Not on the list: read on demand, or with "Watch every site". */
+  elsewhere: 'https://jobs.example.org/offer/42',
+  elsewhere2: 'https://jobs.example.org/offer/43',
+  elsewhere3: 'https://classifieds.example.net/ad/7',
 } as const;
 const FILES: Record<string, string> = {
   [PAGES.risky]: 'risky-job.html',
   [PAGES.honest]: 'honest-job.html',
+  [PAGES.mild]: 'mild-job.html',
   [PAGES.article]: 'article.html',
   [PAGES.feed]: 'feed.html',
   [PAGES.chat]: 'chat.html',
+  [PAGES.shadow]: 'shadow.html',
+  [PAGES.spa]: 'spa.html',
+  [PAGES.elsewhere]: 'risky-job.html',
+  [PAGES.elsewhere2]: 'risky-job.html',
+  [PAGES.elsewhere3]: 'risky-job.html',
 };
 export const HOSTS = [...new Set(Object.values(PAGES).map((u) => new URL(u).hostname))];
 
@@ -43,7 +59,10 @@ function newestMtime(p: string): number {
 
 /** Builds both browsers' extensions when .output is missing or older than any source. */
 export function ensureBuilt(): void {
-  const sources = ['entrypoints', 'src', 'rules', 'public', 'wxt.config.ts', 'scripts'].map((p) => join(ROOT, p)).filter(existsSync);
+  // The rules the build reads (SECOND_LOOK_RULES_DIR, when set, points at a stable copy).
+  const rules = process.env.SECOND_LOOK_RULES_DIR ?? join(ROOT, 'rules');
+  const inputs = ['entrypoints', 'src', 'public', 'wxt.config.ts', 'scripts/rulepack-plugin.ts'];
+  const sources = [...inputs.map((p) => join(ROOT, p)), rules].filter(existsSync);
   const newest = Math.max(...sources.map(newestMtime));
   const stale = (dir: string) => !existsSync(join(dir, 'manifest.json')) || statSync(join(dir, 'manifest.json')).mtimeMs < newest;
   const wxt = join(ROOT, 'node_modules', '.bin', 'wxt');
@@ -52,7 +71,8 @@ export function ensureBuilt(): void {
 }
 
 function certificate(): { key: Buffer; cert: Buffer } {
-  const dir = join(tmpdir(), 'second-look-e2e-cert');
+  // One certificate per set of host names: a new fixture host gets a new one.
+  const dir = join(tmpdir(), `second-look-e2e-cert-${createHash('sha256').update(HOSTS.join()).digest('hex').slice(0, 8)}`);
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   if (!existsSync(cert)) {
@@ -72,12 +92,26 @@ export interface Net {
   close(): Promise<void>;
 }
 
-export async function startNet(): Promise<Net> {
+/** More pages for a caller that makes its own (the browser bench): answered before the fixtures. */
+export interface ExtraPages {
+  /** Hosts the proxy lets through besides HOSTS (the certificate need not name them: the bench ignores HTTPS errors). */
+  hosts?: string[];
+  serve(url: string): { body: string | Buffer; type?: string } | undefined;
+}
+
+export async function startNet(extra?: ExtraPages): Promise<Net> {
   const served: string[] = [];
   const refused: string[] = [];
+  const allowed = [...HOSTS, ...(extra?.hosts ?? [])];
   const https: HttpsServer = createHttps(certificate(), (req, res) => {
     const url = `https://${req.headers.host}${req.url}`;
     served.push(url);
+    const page = extra?.serve(url);
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page.body);
+      return;
+    }
     const file = req.url === '/page-observer.js' ? 'page-observer.js' : FILES[url];
     if (!file) {
       res.writeHead(404).end();
@@ -98,7 +132,7 @@ export async function startNet(): Promise<Net> {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     const [host] = (req.url ?? '').split(':');
-    if (!host || !HOSTS.includes(host)) {
+    if (!host || !allowed.includes(host)) {
       refused.push(`connect ${req.url}`);
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;

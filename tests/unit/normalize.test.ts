@@ -42,8 +42,28 @@ describe('normalize', () => {
   it('reads squared letters', () => {
     expect(norm('I🅶 or W🅰️')).toBe('ig or wa');
   });
-  it('composes Korean compatibility jamo', () => {
+  it('composes Korean compatibility jamo, spaced or not', () => {
     expect(norm('ㅋㅏㅋㅏㅇ')).toBe('카캉');
+    expect(norm('ㅋ ㅏ ㅌ ㅗ ㄱ')).toBe('카톡');
+  });
+  it('joins two spaced syllables only when they spell a rule word', () => {
+    const d = { ...data, lexicon: new Set([...data.lexicon, '카톡', '微信']) };
+    expect(normalize('카 톡 주세요', d).text).toBe('카톡 주세요');
+    expect(normalize('加微 信', d).text).toBe('加微信');
+    expect(normalize('나 는', d).text).toBe('나 는');
+  });
+  it('joins Chinese characters spaced apart, and spaced letters after Chinese', () => {
+    expect(norm('公司护 照 统 一 保 管')).toBe('公司护照统一保管');
+    expect(norm('去K T V上班')).toBe('去ktv上班');
+  });
+  it('folds single characters through the char map (Traditional to Simplified)', () => {
+    const d = { ...data, charFold: new Map([['護'.charCodeAt(0), '护'], ['照'.charCodeAt(0), '照']]) };
+    const n = normalize('交護照', d);
+    expect(n.text).toBe('交护照');
+    expect(n.map.span(1)).toEqual([1, 2]);
+  });
+  it('reads cross marks as x', () => {
+    expect(norm('passport ❌')).toBe('passport x');
   });
   it('turns money written in words into digits', () => {
     expect(norm('earn three thousand dollars')).toBe('earn 3000 dollars');

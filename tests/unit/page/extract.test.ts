@@ -33,6 +33,10 @@ describe('extractBlocks', () => {
     const root = document.getElementById('h')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p>Inside the <i>shadow</i>.</p>';
     expect(texts()).toContain('Inside the shadow.');
+    // ...and names each one it enters, for the watcher.
+    const seen: ShadowRoot[] = [];
+    [...extractBlocks(document.body, { onShadowRoot: (r) => seen.push(r) })];
+    expect(seen).toEqual([root]);
   });
 
   it('clips to a selection range', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSites } from '../../../src/sites/load-node';
-import { allMatches, checkSites, patternToRegExp, SiteMatcher } from '../../../src/sites/sites';
+import { allMatches, checkSites, injectMatches, patternToRegExp, SiteMatcher, siteWide } from '../../../src/sites/sites';
 
 describe('rules/sites.yaml', () => {
   const sites = loadSites();
@@ -49,5 +49,14 @@ describe('rules/sites.yaml', () => {
     expect(re.test('https://indeed.com.evil.example/')).toBe(false);
     expect(re.test('http://www.indeed.com/')).toBe(false);
     expect(patternToRegExp('https://www.linkedin.com/jobs/*').test('https://www.linkedin.com/feed/')).toBe(false);
+  });
+
+  it('injects on whole hosts (single-page apps change paths), the full pattern decides', () => {
+    expect(siteWide('https://www.facebook.com/groups/*')).toBe('https://www.facebook.com/*');
+    expect(siteWide('https://*.indeed.com/*')).toBe('https://*.indeed.com/*');
+    const inject = injectMatches(sites);
+    expect(inject).toContain('https://www.facebook.com/*');
+    expect(inject.every((m) => m.endsWith('/*') && !m.slice(m.indexOf('//') + 2, -2).includes('/'))).toBe(true);
+    expect(checkSites({ sites: [{ name: 'all', kind: 'other', regions: ['INTL'], matches: inject }] })).toEqual([]);
   });
 });

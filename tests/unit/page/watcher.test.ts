@@ -31,4 +31,22 @@ describe('MutationWatcher', () => {
     w.stop();
     expect(calls).toEqual([]);
   });
+
+  it('watches the open shadow roots it is given: the document observer does not see inside them', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Listing</p>';
+    const calls: Node[][] = [];
+    const w = new MutationWatcher(document, (owners) => calls.push(owners), { delay: 10 });
+    w.start();
+    w.watch(root);
+    expect(w.shadowRoots).toEqual([root]);
+    const p = document.createElement('p');
+    p.textContent = 'New message';
+    root.append(p);
+    await tick(40);
+    w.stop();
+    expect(calls.flat()).toEqual([p]);
+    expect(w.shadowRoots).toEqual([]);
+  });
 });

@@ -1,0 +1,942 @@
+// `npm run bench:browser`: what the extension costs inside a real page — Debian Chromium with the
+// built extension, pages generated at run time from the shared corpora (nothing of them is kept),
+// served under curated host names through the e2e proxy. Prints tables, medians of several runs;
+// no pass or fail (the budgets of issue 5 are printed beside the numbers).
+//
+//   npm run bench:browser -- [--runs=5] [--batches=10] [--mb=1] [--no-trace] [--build] [--only=board,feed,cooking]
+//
+// Main-thread time and tasks come from a Chromium trace (CDP Tracing) with the V8 sampling profiler
+// on: a sample counts as the extension's when its stack holds a frame of the content script's file;
+// a task is the extension's when it holds such a sample. Page-side times come from a probe in the
+// page that polls CSS.highlights (the registry is shared with the content script) every ~4 ms.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { CHROME_EXT, ROOT, startNet, type Net } from '../tests/e2e/harness';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? d;
+const RUNS = Number(opt('runs', '5'));
+const BATCHES = Number(opt('batches', '10'));
+const PAGE_MB = Number(opt('mb', '1'));
+const TRACE = !args.includes('--no-trace');
+const FORCE_BUILD = args.includes('--build');
+const ONLY = new Set(opt('only', 'board,feed,cooking').split(','));
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const QUIET_MS = 1500; // no highlight change and no message for this long: the extension is done
+const VERBOSE = args.includes('--verbose');
+/** Writes the last trace to this file (for chrome://tracing or the DevTools Performance panel). */
+const DUMP = opt('dump-trace', '');
+
+const URLS = {
+  board: 'https://www.indeed.com/jobs?q=bench&l=anywhere',
+  /** The same page on a host the extension does not match: the baseline for heap. */
+  boardPlain: 'https://www.example-jobs.test/jobs?q=bench&l=anywhere',
+  feed: 'https://www.jobstreet.com/jobs/bench-feed',
+  cooking: 'https://www.facebook.com/groups/homecooks/posts/2002',
+  cookingPlain: 'https://www.example-jobs.test/cooking',
+};
+const EXTRA_HOSTS = ['www.example-jobs.test'];
+
+const BUDGET = {
+  taskMs: 50,
+  firstHighlightMs: 300,
+  batchMs: 50,
+  heapMB: 20,
+  scriptKB: 120,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const max = (xs: number[]) => (xs.length ? Math.max(...xs) : NaN);
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`);
+
+function table(title: string, head: string[], rows: (string | number)[][]): void {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  console.log(`\n${title}`);
+  for (const [j, r] of cells.entries()) {
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+    if (j === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+const verdict = (value: number, budget: number) => (!Number.isFinite(value) ? '?' : value <= budget ? 'met' : 'MISSED');
+
+// ---------------------------------------------------------------------------------------------
+// Build (chrome only) when the output is older than the sources; then a private copy, so a
+// colleague's rebuild cannot swap files under a run.
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let m = 0;
+  for (const n of readdirSync(p)) if (n !== 'node_modules') m = Math.max(m, newestMtime(join(p, n)));
+  return m;
+}
+
+function builtExtension(): string {
+  const sources = ['entrypoints', 'src', 'public', 'wxt.config.ts', 'scripts/rulepack-plugin.ts', process.env.SECOND_LOOK_RULES_DIR ?? 'rules']
+    .map((p) => (p.startsWith('/') ? p : join(ROOT, p)))
+    .filter(existsSync);
+  const manifest = join(CHROME_EXT, 'manifest.json');
+  const stale = !existsSync(manifest) || statSync(manifest).mtimeMs < Math.max(...sources.map(newestMtime));
+  if (FORCE_BUILD || stale) {
+    log(`building the Chrome extension (${FORCE_BUILD ? 'asked' : 'output older than sources'})…`);
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'sl-bench-ext-'));
+  cpSync(CHROME_EXT, copy, { recursive: true });
+  return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages, generated from the corpora at run time
+
+interface Ad {
+  lang: string;
+  risky: boolean;
+  text: string;
+}
+
+function loadAds(): Ad[] {
+  const shared = join(ROOT, '..', 'shared');
+  const ads: Ad[] = [];
+  for (const f of ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl', 'corpus/dev.jsonl']) {
+    const file = join(shared, f);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const j = JSON.parse(line) as { lang?: string; label?: string; kind?: string; text: string };
+        if (j.kind && !['job', 'other'].includes(j.kind)) continue;
+        ads.push({ lang: j.lang ?? 'en', risky: j.label === 'fraud' || j.label === 'risky', text: j.text });
+      } catch {
+        /* a broken line is not an ad */
+      }
+    }
+  }
+  if (!ads.length) throw new Error(`bench-browser: no corpus under ${shared}`);
+  return ads;
+}
+
+/**
+ * Risky ads the engine flags (with the same rules as the build), so every batch of the feed has
+ * something to highlight; EMSCAD holds much general fraud the rules rightly leave alone.
+ */
+async function keepFlagged(ads: Ad[]): Promise<Ad[]> {
+  try {
+    const { createNodeScanner } = await import('../src/rulepack/load-node');
+    const scanner = createNodeScanner();
+    const out = ads.filter((a) => !a.risky || scanner.scan(a.text).findings.length > 0);
+    log(`risky ads the engine flags: ${out.filter((a) => a.risky).length} of ${ads.filter((a) => a.risky).length}`);
+    return out;
+  } catch (e) {
+    log(`(could not load the rule pack in Node, using every risky ad: ${(e as Error).message.split('\n')[0]})`);
+    return ads;
+  }
+}
+
+/** Deterministic: the same page every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function listingHtml(ad: Ad, n: number): string {
+  const lines = ad.text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const [title = 'Job', ...rest] = lines;
+  const meta = rest.slice(0, 2);
+  const body = rest.slice(2);
+  return (
+    `<article class="job" data-n="${n}" lang="${ad.lang}"><h3><a href="#job-${n}">${esc(title)}</a></h3>` +
+    `<div class="meta">${meta.map((m) => `<span>${esc(m)}</span>`).join(' · ')}</div>` +
+    `<div class="desc">${body.map((p) => `<p>${esc(p)}</p>`).join('')}</div>` +
+    `<div class="actions"><button type="button">Save</button> <a href="#apply-${n}">Apply now</a></div></article>`
+  );
+}
+
+/** A feed of listings: one risky in about ten, several languages, the first risky one on screen. */
+class Listings {
+  private readonly risky: Ad[];
+  private readonly honest: Ad[];
+  private readonly rand = rng(42);
+  private n = 0;
+  constructor(ads: Ad[]) {
+    this.risky = ads.filter((a) => a.risky);
+    this.honest = ads.filter((a) => !a.risky);
+  }
+  next(): string {
+    const n = this.n++;
+    const pick = (xs: Ad[]) => xs[Math.floor(this.rand() * xs.length)]!;
+    const ad = n % 10 === 2 ? pick(this.risky) : pick(this.honest);
+    return listingHtml(ad, n);
+  }
+  take(count: number): string[] {
+    return Array.from({ length: count }, () => this.next());
+  }
+}
+
+const PAGE_CSS = `body{font:15px/1.45 system-ui,sans-serif;margin:0;background:#f3f2f1;color:#2d2d2d}
+header,footer{background:#fff;padding:12px 24px;border-bottom:1px solid #ddd}
+main{max-width:760px;margin:0 auto;padding:12px}
+.job{background:#fff;border:1px solid #e4e2e0;border-radius:8px;margin:12px 0;padding:12px 16px}
+.job h3{margin:0 0 4px;font-size:18px}.meta{color:#595959;font-size:14px}.desc p{margin:6px 0}`;
+
+/**
+ * The page-side probe: polls the highlight registry every ~4 ms (cheap: identity checks of three
+ * entries), marks the first highlight and each watched batch in the trace (performance.mark), and
+ * keeps its own times (performance.now) for the tables.
+ */
+const PROBE = `(() => {
+  const names = ['second-look-soft', 'second-look-strong', 'second-look-hard'];
+  const last = [undefined, undefined, undefined];
+  const st = (window.__slProbe = { first: null, lastChange: null, changes: 0, count: 0, watch: [], stopped: false });
+  const tick = () => {
+    if (st.stopped) return;
+    const reg = window.CSS && CSS.highlights;
+    if (reg) {
+      let changed = false;
+      for (let i = 0; i < 3; i++) { const h = reg.get(names[i]); if (h !== last[i]) { last[i] = h; changed = true; } }
+      if (changed) {
+        const t = performance.now();
+        st.changes++;
+        st.lastChange = t;
+        let count = 0;
+        const ranges = [];
+        for (const h of last) if (h) { count += h.size; for (const r of h) ranges.push(r); }
+        st.count = count;
+        if (count && st.first === null) { st.first = t; performance.mark('slb:first-highlight'); }
+        for (const w of st.watch) {
+          let k = 0;
+          for (const r of ranges) if (w.el.contains(r.startContainer)) k++;
+          if (k > w.count) {
+            w.count = k;
+            w.last = t;
+            if (w.first === null) { w.first = t; performance.mark('slb:batch-' + w.n + '-highlighted'); }
+          }
+        }
+      }
+    }
+    setTimeout(tick, 1);
+  };
+  tick();
+})();`;
+
+function page(title: string, head: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<meta name="viewport" content="width=device-width"><style>${PAGE_CSS}</style><script>${PROBE}</script>${head}</head>
+<body><header><strong>${esc(title)}</strong> · Find jobs · Company reviews · Salaries</header>${body}
+<footer>© Bench Jobs · Privacy · Terms</footer></body></html>`;
+}
+
+function boardPage(ads: Ad[], bytes: number): string {
+  const l = new Listings(ads);
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const h = l.next();
+    parts.push(h);
+    size += Buffer.byteLength(h);
+  }
+  return page('Jobs near you', '', `<main><h1>${parts.length} jobs</h1>${parts.join('\n')}</main>`);
+}
+
+/** 20 listings, then 50 more each time the reader reaches the bottom (or the bench says so). */
+function feedPage(ads: Ad[], batches: number): string {
+  const l = new Listings(ads);
+  const first = l.take(20);
+  const more = Array.from({ length: batches }, () => l.take(50).join('\n'));
+  const script = `<script>
+  window.__feed = (() => {
+    const more = ${JSON.stringify(more).replace(/</g, '\\u003c')};
+    let n = 0;
+    return {
+      left: () => more.length - n,
+      load() {
+        if (n >= more.length) return -1;
+        const box = document.createElement('section');
+        box.className = 'batch';
+        box.innerHTML = more[n];
+        const w = { n, el: box, inserted: 0, first: null, last: null, count: 0 };
+        window.__slProbe.watch.push(w);
+        document.querySelector('main').append(box);
+        w.inserted = performance.now();
+        performance.mark('slb:batch-' + n + '-inserted');
+        return n++;
+      },
+    };
+  })();
+  addEventListener('scroll', () => {
+    if (innerHeight + scrollY >= document.body.scrollHeight - 400) window.__feed.load();
+  }, { passive: true });
+  </script>`;
+  return page('Jobs in Kuala Lumpur', script, `<main><h1>Jobs in Kuala Lumpur</h1>${first.join('\n')}</main>`);
+}
+
+function cookingPage(bytes: number): string {
+  const rand = rng(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const dishes = ['lentil soup', 'roast chicken', 'mushroom risotto', 'banana bread', 'pad thai', 'beef stew', 'shakshuka', 'apple pie', 'vegetable curry', 'focaccia'];
+  const verbs = ['Chop', 'Slice', 'Stir', 'Whisk', 'Fold', 'Simmer', 'Roast', 'Season', 'Toast', 'Knead'];
+  const things = ['the onions', 'two cloves of garlic', 'the carrots', 'a cup of rice', 'the butter', 'fresh thyme', 'the tomatoes', 'a pinch of salt', 'the dough', 'the stock'];
+  const hows = ['until golden', 'over a low heat', 'for ten minutes', 'gently', 'until soft', 'with a wooden spoon', 'in a heavy pan', 'until fragrant'];
+  const asides = [
+    'My grandmother always said patience is the secret ingredient.',
+    'If you are short on time, a pressure cooker works well here.',
+    'Leftovers keep for three days in the fridge.',
+    'A squeeze of lemon at the end brightens everything.',
+    'Use whatever vegetables are in season near you.',
+  ];
+  const sections: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const dish = pick(dishes);
+    const steps = Array.from({ length: 8 }, () => `<li>${pick(verbs)} ${pick(things)} ${pick(hows)}.</li>`).join('');
+    const paras = Array.from({ length: 4 }, () => `<p>${Array.from({ length: 5 }, () => `${pick(verbs)} ${pick(things)} ${pick(hows)}. ${pick(asides)}`).join(' ')}</p>`).join('');
+    const s = `<section><h2>Recipe ${i + 1}: ${dish}</h2>${paras}<h3>Method</h3><ol>${steps}</ol></section>`;
+    sections.push(s);
+    size += s.length;
+  }
+  return page('Home Cooks group', '', `<main><h1>Our favourite family recipes</h1>${sections.join('\n')}</main>`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace: content-script samples and tasks on the page's main thread
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: { data?: Record<string, unknown> };
+}
+
+interface Task {
+  ts: number;
+  /** Wall ms. */
+  dur: number;
+  /** Thread CPU ms: what the task costs once the OS stops taking the core away (a loaded machine). */
+  cpu: number;
+  /** Wall ms of content-script samples in it, and the same share of its CPU time. */
+  cs: number;
+  csCpu: number;
+}
+
+interface Analysis {
+  /** Content-script main-thread ms (sampled, inclusive of the page APIs it calls): wall and CPU. */
+  cs(fromUs?: number, toUs?: number): { wall: number; cpu: number };
+  /** Tasks on the content script's thread that ran some of its code, longest (wall) first. */
+  csTasks(fromUs?: number, toUs?: number): Task[];
+  /** The longest task of any kind on that thread (the page's own included), wall ms. */
+  longestTask(fromUs?: number, toUs?: number): number;
+  mark(name: string): number | undefined;
+  /** End (µs) of the top-level task on the content script's thread that holds `ts`. */
+  taskEnd(ts: number): number | undefined;
+  injectedUs: number | undefined;
+}
+
+const TRACE_CATEGORIES = [
+  '-*',
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+  // ScriptCatchup: script id → URL (profile frames carry only the id)
+  'disabled-by-default-devtools.v8-source-rundown',
+];
+
+async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordContinuously' },
+    transferMode: 'ReturnAsStream',
+  });
+}
+
+async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const done = new Promise<string>((r) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => r(e.stream!)));
+  await cdp.send('Tracing.end');
+  const handle = await done;
+  const chunks: string[] = [];
+  for (;;) {
+    const r = await cdp.send('IO.read', { handle, size: 1 << 20 });
+    chunks.push(r.base64Encoded ? Buffer.from(r.data, 'base64').toString('utf8') : r.data);
+    if (r.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  if (DUMP) writeFileSync(DUMP, chunks.join(''));
+  const json = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(json) ? json : json.traceEvents;
+}
+
+interface ProfNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string; scriptId?: number; functionName: string };
+}
+
+function analyse(events: TraceEvent[], csUrl: string): Analysis {
+  // Script ids are per isolate: keyed by thread.
+  const scripts = new Map<string, string>();
+  for (const e of events) {
+    const d = e.args?.data as { scriptId?: number; url?: string } | undefined;
+    if (e.name === 'ScriptCatchup' && d?.url && d.scriptId !== undefined) scripts.set(`${e.pid}:${e.tid}:${d.scriptId}`, d.url);
+  }
+  // Sampled profiles, by (pid, profile id).
+  const profiles = new Map<string, { pid: number; tid: number; start: number; nodes: Map<number, ProfNode>; samples: number[]; deltas: number[] }>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id) {
+      profiles.set(`${e.pid}:${e.id}`, { pid: e.pid, tid: e.tid, start: Number(e.args?.data?.startTime ?? e.ts), nodes: new Map(), samples: [], deltas: [] });
+    }
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const p = profiles.get(`${e.pid}:${e.id}`);
+    if (!p) continue;
+    const d = e.args?.data as { cpuProfile?: { nodes?: ProfNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+    for (const n of d?.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+    p.samples.push(...(d?.cpuProfile?.samples ?? []));
+    p.deltas.push(...(d?.timeDeltas ?? []));
+  }
+  const csSamples: { ts: number; dur: number }[] = [];
+  let csThread: { pid: number; tid: number } | undefined;
+  for (const p of profiles.values()) {
+    const memo = new Map<number, boolean>();
+    const isCs = (id: number): boolean => {
+      const known = memo.get(id);
+      if (known !== undefined) return known;
+      const n = p.nodes.get(id);
+      let k = false;
+      if (n) {
+        const url = n.callFrame.url || scripts.get(`${p.pid}:${p.tid}:${n.callFrame.scriptId}`);
+        k = url === csUrl || (n.parent !== undefined && isCs(n.parent));
+      }
+      memo.set(id, k);
+      return k;
+    };
+    let t = p.start;
+    const times: number[] = [];
+    for (const d of p.deltas) times.push((t += d));
+    for (let i = 0; i < p.samples.length; i++) {
+      if (!isCs(p.samples[i]!)) continue;
+      // A sample stands for the time until the next one (as in DevTools); a starved sampler thread
+      // makes that long, so cap it.
+      const dur = Math.min(Math.max(0, (times[i + 1] ?? times[i]! + 100) - times[i]!), 50_000);
+      csSamples.push({ ts: times[i]!, dur });
+      csThread ??= { pid: p.pid, tid: p.tid };
+    }
+  }
+  csSamples.sort((a, b) => a.ts - b.ts);
+  // Top-level tasks on the content script's thread, with their content-script share.
+  const tasks: Task[] = [];
+  const all: { ts: number; end: number }[] = [];
+  if (csThread) {
+    const raw = events
+      .filter((e) => e.ph === 'X' && e.pid === csThread!.pid && e.tid === csThread!.tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+      .sort((a, b) => a.ts - b.ts);
+    let end = -Infinity;
+    let i = 0;
+    for (const e of raw) {
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      all.push({ ts: e.ts, end });
+      while (i < csSamples.length && csSamples[i]!.ts < e.ts) i++;
+      let cs = 0;
+      for (let j = i; j < csSamples.length && csSamples[j]!.ts < end; j++) cs += csSamples[j]!.dur;
+      const dur = (e.dur ?? 0) / 1000;
+      const cpu = ((e as { tdur?: number }).tdur ?? e.dur ?? 0) / 1000;
+      cs = Math.min(cs / 1000, dur);
+      tasks.push({ ts: e.ts, dur, cpu, cs, csCpu: dur > 0 ? (cpu * cs) / dur : 0 });
+    }
+  }
+  const marks = new Map<string, number>();
+  for (const e of events) if (e.cat.includes('blink.user_timing') && e.name.startsWith('slb:') && !marks.has(e.name)) marks.set(e.name, e.ts);
+  const injected = events
+    .filter((e) => e.name === 'EvaluateScript' && (e.args?.data as { url?: string } | undefined)?.url === csUrl)
+    .map((e) => e.ts);
+  const inRange = (ts: number, from = -Infinity, to = Infinity) => ts >= from && ts < to;
+  const within = (from?: number, to?: number) => tasks.filter((t) => inRange(t.ts, from, to));
+  return {
+    cs: (from, to) => {
+      const ts = within(from, to);
+      return { wall: ts.reduce((n, t) => n + t.cs, 0), cpu: ts.reduce((n, t) => n + t.csCpu, 0) };
+    },
+    csTasks: (from, to) => within(from, to).filter((t) => t.cs > 0).sort((a, b) => b.dur - a.dur),
+    longestTask: (from, to) => max(within(from, to).map((t) => t.dur)),
+    mark: (name) => marks.get(name),
+    taskEnd: (ts) => all.find((t) => t.ts <= ts && ts < t.end)?.end,
+    injectedUs: injected.length ? Math.min(...injected) : csSamples[0]?.ts,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser
+
+interface Bench {
+  context: BrowserContext;
+  sw: Worker;
+  csUrl: string;
+  bgUrl: string;
+  net: Net;
+  profile: string;
+  ext: string;
+}
+
+async function launch(pages: Map<string, string>): Promise<Bench> {
+  const ext = builtExtension();
+  const net = await startNet({
+    hosts: EXTRA_HOSTS,
+    serve: (url) => {
+      const body = pages.get(url);
+      return body === undefined ? undefined : { body };
+    },
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'sl-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: EXECUTABLE,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--proxy-server=http://127.0.0.1:${net.proxyPort}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const origin = `chrome-extension://${new URL(sw.url()).host}`; // URL.origin is 'null' for this scheme
+  return { context, sw, csUrl: `${origin}/content-scripts/scanner.js`, bgUrl: `${origin}/background.js`, net, profile, ext };
+}
+
+interface Msg {
+  type: string;
+  url: string;
+  t: number;
+  chars: number;
+}
+
+/** Counts the messages pages send to the background: a second listener that never answers. */
+async function messages(b: Bench, clear = false): Promise<Msg[]> {
+  return b.sw.evaluate((clearIt) => {
+    type Listener = (m: { type?: string; blocks?: { text: string }[] }, s: { url?: string }) => undefined;
+    type G = { __slBench?: Msg[]; chrome: { runtime: { onMessage: { addListener(l: Listener): void } } } };
+    const g = globalThis as unknown as G;
+    if (!g.__slBench) {
+      g.__slBench = [];
+      g.chrome.runtime.onMessage.addListener((m, s) => {
+        g.__slBench!.push({ type: String(m?.type), url: s.url ?? '', t: Date.now(), chars: m?.blocks?.reduce((n, x) => n + x.text.length, 0) ?? 0 });
+        return undefined;
+      });
+    }
+    const out = g.__slBench.slice();
+    if (clearIt) g.__slBench.length = 0;
+    return out;
+  }, clear);
+}
+
+interface ProbeState {
+  first: number | null;
+  lastChange: number | null;
+  count: number;
+  changes: number;
+  load: number;
+  watch: { n: number; inserted: number; first: number | null; last: number | null; count: number }[];
+}
+
+const probe = (p: Page) =>
+  p.evaluate(() => {
+    const st = (window as unknown as { __slProbe: Omit<ProbeState, 'load' | 'watch'> & { watch: (ProbeState['watch'][number] & { el?: Element })[] } }).__slProbe;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      first: st.first,
+      lastChange: st.lastChange,
+      count: st.count,
+      changes: st.changes,
+      load: nav?.loadEventEnd ?? NaN,
+      watch: st.watch.map(({ n, inserted, first, last, count }) => ({ n, inserted, first, last, count })),
+    } satisfies ProbeState;
+  });
+
+/** Waits until highlights (if any are expected) appeared and nothing changed for QUIET_MS. */
+async function settle(b: Bench, p: Page, url: string, expectHighlights: boolean, timeoutMs = 90_000): Promise<ProbeState> {
+  const t0 = Date.now();
+  let lastMsgs = -1;
+  let quietSince = Date.now();
+  let lastHl = -1;
+  for (;;) {
+    await sleep(200);
+    const st = await probe(p);
+    const n = (await messages(b)).filter((m) => m.url.startsWith(url.split('?')[0]!)).length;
+    if (n !== lastMsgs || st.changes !== lastHl) {
+      lastMsgs = n;
+      lastHl = st.changes;
+      quietSince = Date.now();
+    }
+    const ready = !expectHighlights || st.first !== null;
+    if (ready && Date.now() - quietSince >= QUIET_MS && Number.isFinite(st.load)) return st;
+    if (Date.now() - t0 > timeoutMs) {
+      log(`  (timed out waiting for ${url}: highlights ${st.count}, messages ${n})`);
+      return st;
+    }
+  }
+}
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1e6;
+}
+
+interface LoadRun {
+  firstAfterLoad: number;
+  firstAfterNav: number;
+  firstAfterInject: number;
+  csUntilFirst: { wall: number; cpu: number };
+  csTotal: { wall: number; cpu: number };
+  /** The longest task that is mostly the content script's (≥ half its samples): wall and CPU ms. */
+  own: { dur: number; cpu: number };
+  /** The most content-script time inside any one task (its share of someone else's task too). */
+  maxCs: { wall: number; cpu: number };
+  tasksOver50: number;
+  tasksOver50Cpu: number;
+  longestAny: number;
+  heapMB: number;
+  peakHeapMB: number;
+  messages: Record<string, number>;
+  highlights: number;
+  doneAfterLoad: number;
+}
+
+const NO_CS = { wall: NaN, cpu: NaN };
+
+/** The content script's own tasks are those where its code is at least half the samples. */
+const ownTasks = (tasks: Task[]) => tasks.filter((t) => t.cs >= t.dur / 2);
+
+function taskStats(tasks: Task[] | null): Pick<LoadRun, 'own' | 'maxCs' | 'tasksOver50' | 'tasksOver50Cpu'> {
+  if (!tasks) return { own: { dur: NaN, cpu: NaN }, maxCs: NO_CS, tasksOver50: NaN, tasksOver50Cpu: NaN };
+  const own = ownTasks(tasks);
+  return {
+    own: { dur: max([0, ...own.map((t) => t.dur)]), cpu: max([0, ...own.map((t) => t.cpu)]) },
+    maxCs: { wall: max([0, ...tasks.map((t) => t.cs)]), cpu: max([0, ...tasks.map((t) => t.csCpu)]) },
+    tasksOver50: own.filter((t) => t.dur > 50).length,
+    tasksOver50Cpu: own.filter((t) => t.cpu > 50).length,
+  };
+}
+
+/** Samples the isolate's heap every 100 ms until stopped: the peak. */
+function heapSampler(cdp: CDPSession): { stop(): Promise<number> } {
+  let peak = 0;
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      const r = await cdp.send('Runtime.getHeapUsage').catch(() => null);
+      if (r) peak = Math.max(peak, r.usedSize / 1e6);
+      await sleep(100);
+    }
+  })();
+  return {
+    async stop() {
+      on = false;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+/** One fresh tab: load `url`, wait until the extension is done, measure. */
+async function loadRun(b: Bench, url: string, expectHighlights: boolean): Promise<LoadRun> {
+  const p = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(p);
+  await cdp.send('HeapProfiler.enable');
+  await messages(b, true);
+  if (TRACE) await startTrace(cdp);
+  const sampler = heapSampler(cdp);
+  await p.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const st = await settle(b, p, url, expectHighlights);
+  const peak = await sampler.stop();
+  await p.evaluate(() => ((window as unknown as { __slProbe: { stopped: boolean } }).__slProbe.stopped = true));
+  const a = TRACE ? analyse(await stopTrace(cdp), b.csUrl) : null;
+  const heap = await heapMB(cdp);
+  const msgs = (await messages(b, true)).filter((m) => m.url.startsWith(url.split('?')[0]!));
+  const byType: Record<string, number> = {};
+  for (const m of msgs) byType[m.type] = (byType[m.type] ?? 0) + 1;
+  const first = a?.mark('slb:first-highlight');
+  const tasks = a?.csTasks() ?? [];
+  await p.close();
+  return {
+    firstAfterLoad: st.first === null ? NaN : st.first - st.load,
+    firstAfterNav: st.first ?? NaN,
+    firstAfterInject: first !== undefined && a?.injectedUs !== undefined ? (first - a.injectedUs) / 1000 : NaN,
+    csUntilFirst: a && first !== undefined ? a.cs(-Infinity, first) : NO_CS,
+    csTotal: a ? a.cs() : NO_CS,
+    ...taskStats(a ? tasks : null),
+    longestAny: a ? a.longestTask() : NaN,
+    heapMB: heap,
+    peakHeapMB: peak,
+    messages: byType,
+    highlights: st.count,
+    doneAfterLoad: (st.lastChange ?? NaN) - st.load,
+  };
+}
+
+async function plainRun(b: Bench, url: string): Promise<{ heapMB: number; peakHeapMB: number }> {
+  const p = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(p);
+  await cdp.send('HeapProfiler.enable');
+  const sampler = heapSampler(cdp);
+  await p.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  await sleep(QUIET_MS + 1000);
+  const peak = await sampler.stop();
+  await p.evaluate(() => ((window as unknown as { __slProbe: { stopped: boolean } }).__slProbe.stopped = true));
+  const heap = await heapMB(cdp);
+  await p.close();
+  return { heapMB: heap, peakHeapMB: peak };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+/** The task rows every table has. */
+function taskRows(wall: number, cpu: number, maxCs: { wall: number; cpu: number }[], over50?: string): string[][] {
+  const rows = [
+    ['longest extension task (≥ half its samples content script), wall ms', fmt(wall), `≤ ${BUDGET.taskMs}`, verdict(wall, BUDGET.taskMs)],
+    ['  same, thread CPU ms (what it costs on an idle core)', fmt(cpu), `≤ ${BUDGET.taskMs}`, verdict(cpu, BUDGET.taskMs)],
+    ['most content-script time inside any one task, wall / CPU ms', wallCpu(maxCs), '', ''],
+  ];
+  if (over50 !== undefined) rows.push(['extension tasks over 50 ms, wall / CPU', over50, '0', '']);
+  return rows;
+}
+
+const msgText = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || '0';
+const wallCpu = (xs: { wall: number; cpu: number }[]) => `${fmt(median(xs.map((x) => x.wall)))} / ${fmt(median(xs.map((x) => x.cpu)))}`;
+
+async function boardScenario(b: Bench, bytes: number, listings: number): Promise<void> {
+  log(`board: ${RUNS} runs (+1 warm-up) of ${URLS.board}`);
+  const runs: LoadRun[] = [];
+  const plain: { heapMB: number; peakHeapMB: number }[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const r = await loadRun(b, URLS.board, true);
+    const q = await plainRun(b, URLS.boardPlain);
+    if (VERBOSE || i === 0) log(`  run ${i}${i === 0 ? ' (warm-up)' : ''}: ${JSON.stringify(r)} plain ${JSON.stringify(q)}`);
+    if (i === 0) continue;
+    runs.push(r);
+    plain.push(q);
+  }
+  const m = (f: (r: LoadRun) => number) => median(runs.map(f));
+  const heapAdded = median(runs.map((r, i) => r.heapMB - plain[i]!.heapMB));
+  const peakAdded = median(runs.map((r, i) => r.peakHeapMB - plain[i]!.peakHeapMB));
+  const longestWall = m((r) => r.own.dur);
+  const longestCpu = m((r) => r.own.cpu);
+  table(
+    `1. Job board: ${(bytes / 1e6).toFixed(2)} MB of HTML, ${listings} listings (${URLS.board}) — median of ${runs.length} runs`,
+    ['measure', 'value', 'budget', 'status'],
+    [
+      ['first highlights after the load event, ms', fmt(m((r) => r.firstAfterLoad)), `≤ ${BUDGET.firstHighlightMs}`, verdict(m((r) => r.firstAfterLoad), BUDGET.firstHighlightMs)],
+      ['first highlights after the content script started, ms', fmt(m((r) => r.firstAfterInject)), '', ''],
+      ['first highlights after navigation start, ms', fmt(m((r) => r.firstAfterNav)), '', ''],
+      ['content-script main thread until first highlights, wall / CPU ms', wallCpu(runs.map((r) => r.csUntilFirst)), '', ''],
+      ['content-script main thread, whole page, wall / CPU ms', wallCpu(runs.map((r) => r.csTotal)), '', ''],
+      ...taskRows(longestWall, longestCpu, runs.map((r) => r.maxCs), `${fmt(m((r) => r.tasksOver50), 0)} / ${fmt(m((r) => r.tasksOver50Cpu), 0)}`),
+      ['longest task of any kind (page parse included), wall ms', fmt(m((r) => r.longestAny)), '', ''],
+      ['all highlights done after the load event, ms', fmt(m((r) => r.doneAfterLoad)), '', ''],
+      ['highlighted ranges', fmt(m((r) => r.highlights), 0), '', ''],
+      ['messages to the background', msgText(runs[0]?.messages ?? {}), '', ''],
+      ['JS heap added, after GC, MB (vs the page on an unmatched host)', fmt(heapAdded, 2), `≤ ${BUDGET.heapMB}`, verdict(heapAdded, BUDGET.heapMB)],
+      ['JS heap added, peak while reading, MB (100 ms samples)', fmt(peakAdded, 2), `≤ ${BUDGET.heapMB}`, verdict(peakAdded, BUDGET.heapMB)],
+      ['page JS heap without the extension, after GC, MB', fmt(median(plain.map((p) => p.heapMB)), 2), '', ''],
+    ],
+  );
+}
+
+async function feedScenario(b: Bench): Promise<void> {
+  log(`feed: ${URLS.feed}, 2 warm-up batches + ${BATCHES}`);
+  const p = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(p);
+  await messages(b, true);
+  await p.goto(URLS.feed, { waitUntil: 'load' });
+  await settle(b, p, URLS.feed, true);
+  const before = (await messages(b, true)).length;
+  if (TRACE) await startTrace(cdp);
+  const total = BATCHES + 2;
+  for (let i = 0; i < total; i++) {
+    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the page's scroll handler adds 50 listings
+    const t0 = Date.now();
+    for (;;) {
+      await sleep(50);
+      const w = (await probe(p)).watch[i];
+      if (w?.first != null) break;
+      if (Date.now() - t0 > 20_000) {
+        log(`  batch ${i}: no highlight within 20 s (${w ? 'inserted' : 'not inserted'})`);
+        break;
+      }
+    }
+    await sleep(QUIET_MS); // let the batch finish before the next scroll
+  }
+  const st = await probe(p);
+  const a = TRACE ? analyse(await stopTrace(cdp), b.csUrl) : null;
+  const msgs = (await messages(b, true)).filter((m) => m.url.startsWith(URLS.feed));
+  await p.close();
+  const measured = st.watch.slice(2);
+  const firstLat = measured.map((w) => (w.first ?? NaN) - w.inserted);
+  const lastLat = measured.map((w) => (w.last ?? NaN) - w.inserted);
+  const perBatch: { wall: number; cpu: number }[] = [];
+  const longest: number[] = [];
+  const longestCpu: number[] = [];
+  const maxCs: { wall: number; cpu: number }[] = [];
+  /** The page's own task that inserted the batch (its handler, then layout), and from its end to the highlight. */
+  const pageTask: number[] = [];
+  const afterPage: number[] = [];
+  for (const w of st.watch) {
+    const from = a?.mark(`slb:batch-${w.n}-inserted`);
+    const to = st.watch[w.n + 1] ? a?.mark(`slb:batch-${w.n + 1}-inserted`) : undefined;
+    if (VERBOSE) log(`  batch ${w.n}: first ${fmt((w.first ?? NaN) - w.inserted)} ms, last ${fmt((w.last ?? NaN) - w.inserted)} ms, ${w.count} ranges`);
+    if (w.n < 2 || !a || from === undefined) continue;
+    perBatch.push(a.cs(from, to));
+    const end = a.taskEnd(from);
+    const hl = a.mark(`slb:batch-${w.n}-highlighted`);
+    if (end !== undefined && hl !== undefined) {
+      pageTask.push((end - from) / 1000);
+      afterPage.push((hl - end) / 1000);
+    }
+    const st2 = taskStats(a.csTasks(from, to));
+    longest.push(st2.own.dur);
+    longestCpu.push(st2.own.cpu);
+    maxCs.push(st2.maxCs);
+  }
+  const lat = median(firstLat);
+  const lw = max(longest);
+  const lc = max(longestCpu);
+  table(
+    `2. Infinite scroll: 50 listings per batch (${URLS.feed}) — median of ${measured.length} batches after 2 warm-up`,
+    ['measure', 'value', 'budget', 'status'],
+    [
+      ['DOM insertion → first highlight in the batch, ms', fmt(lat), `≤ ${BUDGET.batchMs}`, verdict(lat, BUDGET.batchMs)],
+      ['  min / max over batches, ms', `${fmt(Math.min(...firstLat))} / ${fmt(max(firstLat))}`, '', ''],
+      ['  of which the page\'s own inserting task after the insertion (layout…), ms', fmt(median(pageTask)), '', ''],
+      ['  end of that task → first highlight (the extension\'s part), ms', fmt(median(afterPage)), `≤ ${BUDGET.batchMs}`, verdict(median(afterPage), BUDGET.batchMs)],
+      ['DOM insertion → last highlight in the batch, ms', fmt(median(lastLat)), '', ''],
+      ['highlighted ranges per batch', fmt(median(measured.map((w) => w.count)), 0), '', ''],
+      ['content-script main thread per batch, wall / CPU ms', wallCpu(perBatch), '', ''],
+      ...taskRows(lw, lc, [{ wall: max(maxCs.map((x) => x.wall)), cpu: max(maxCs.map((x) => x.cpu)) }]),
+      ['messages to the background per batch', fmt(msgs.length / total, 1), '', ''],
+      ['messages for the first 20 listings (page load)', String(before), '', ''],
+    ],
+  );
+}
+
+async function cookingScenario(b: Bench, bytes: number): Promise<void> {
+  log(`cooking: ${RUNS} runs (+1 warm-up) of ${URLS.cooking}`);
+  const runs: LoadRun[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const r = await loadRun(b, URLS.cooking, false);
+    const q = await plainRun(b, URLS.cookingPlain);
+    if (VERBOSE || i === 0) log(`  run ${i}${i === 0 ? ' (warm-up)' : ''}: ${JSON.stringify(r)}`);
+    if (i === 0) continue;
+    runs.push(r);
+    plain.push(r.heapMB - q.heapMB);
+  }
+  const m = (f: (r: LoadRun) => number) => median(runs.map(f));
+  const lw = m((r) => r.own.dur);
+  const lc = m((r) => r.own.cpu);
+  table(
+    `3. No job content: a cooking group post, ${(bytes / 1e3).toFixed(0)} kB of HTML (${URLS.cooking}) — median of ${runs.length} runs`,
+    ['measure', 'value', 'budget', 'status'],
+    [
+      ['content-script main thread, whole page, wall / CPU ms', wallCpu(runs.map((r) => r.csTotal)), '', ''],
+      ...taskRows(lw, lc, runs.map((r) => r.maxCs)),
+      ['messages to the background', msgText(runs[0]?.messages ?? {}), '', ''],
+      ['highlighted ranges', fmt(m((r) => r.highlights), 0), '', ''],
+      ['JS heap added, after GC, MB', fmt(median(plain), 2), '', ''],
+    ],
+  );
+}
+
+function sizeTable(ext: string): void {
+  const js = readFileSync(join(ext, 'content-scripts', 'scanner.js'));
+  const css = existsSync(join(ext, 'content-scripts', 'scanner.css')) ? readFileSync(join(ext, 'content-scripts', 'scanner.css')) : Buffer.alloc(0);
+  const bg = readFileSync(join(ext, 'background.js'));
+  const kb = (n: number) => fmt(n / 1000);
+  table('4. Bundle sizes (.output/chrome-mv3, minified)', ['file', 'kB', 'gzip kB', 'budget', 'status'], [
+    ['content-scripts/scanner.js', kb(js.length), kb(gzipSync(js, { level: 9 }).length), `≤ ${BUDGET.scriptKB}`, verdict(js.length / 1000, BUDGET.scriptKB)],
+    ['content-scripts/scanner.css', kb(css.length), kb(gzipSync(css, { level: 9 }).length), '', ''],
+    ['background.js (engine + rules, for reference)', kb(bg.length), kb(gzipSync(bg, { level: 9 }).length), '', ''],
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const ads = await keepFlagged(loadAds());
+  const bytes = PAGE_MB * 1e6;
+  const pages = new Map<string, string>();
+  const board = boardPage(ads, bytes);
+  pages.set(URLS.board, board);
+  pages.set(URLS.boardPlain, board);
+  pages.set(URLS.feed, feedPage(ads, BATCHES + 2));
+  const cooking = cookingPage(300_000);
+  pages.set(URLS.cooking, cooking);
+  pages.set(URLS.cookingPlain, cooking);
+
+  const b = await launch(pages);
+  const version = b.context.browser()?.version() ?? (await (await b.context.newCDPSession(b.context.pages()[0] ?? (await b.context.newPage()))).send('Browser.getVersion')).product;
+  const [l1, l5, l15] = loadavg();
+  console.log(`Second Look browser bench — ${version}, headless; trace ${TRACE ? 'on (V8 sampling profiler)' : 'off'}; ${RUNS} runs after 1 warm-up`);
+  console.log(`load average at start: ${fmt(l1!, 2)} ${fmt(l5!, 2)} ${fmt(l15!, 2)} (machine has ${(await import('node:os')).cpus().length} cores)`);
+  try {
+    await messages(b, true);
+    if (ONLY.has('board')) await boardScenario(b, Buffer.byteLength(board), board.split('<article').length - 1);
+    if (ONLY.has('feed')) await feedScenario(b);
+    if (ONLY.has('cooking')) await cookingScenario(b, Buffer.byteLength(cooking));
+    sizeTable(b.ext);
+    const [e1, e5, e15] = loadavg();
+    console.log(`\nload average at end: ${fmt(e1!, 2)} ${fmt(e5!, 2)} ${fmt(e15!, 2)}`);
+    console.log('Content-script time: V8 sampling profiler in a Chromium trace; includes the page APIs it calls (layout, Ranges);');
+    console.log('garbage collection is not attributed. CPU = the task\'s thread time (its wall time minus time the OS gave the');
+    console.log('core to others), scaled by the content script\'s share of the samples. Page-side times are polled every ~4 ms.');
+  } finally {
+    await b.context.close();
+    await b.net.close();
+    rmSync(b.profile, { recursive: true, force: true });
+    rmSync(b.ext, { recursive: true, force: true });
+  }
+}
+
+await main();
