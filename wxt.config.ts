@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { rulePackPlugin } from './scripts/rulepack-plugin';
 import { loadSites, sitesPlugin } from './src/sites/load-node';
-import { allMatches } from './src/sites/sites';
+import { injectMatches } from './src/sites/sites';
 
 const ICONS = { 16: '/icon/icon-16.png', 32: '/icon/icon-32.png', 48: '/icon/icon-48.png', 128: '/icon/icon-128.png' };
 
@@ -32,11 +32,12 @@ export default defineConfig({
     }),
   }),
   hooks: {
-    // The content script's matches are the curated list, read (and checked) at build time.
+    // The content script's matches are the curated sites, read (and checked) at build time, each
+    // widened to its whole host: the script checks the path itself (single-page apps).
     'build:manifestGenerated': (_wxt, manifest) => {
       const script = manifest.content_scripts?.find((c) => c.js?.some((f) => f.includes('scanner')));
       if (!script) throw new Error('wxt.config.ts: the scanner content script is missing from the manifest');
-      script.matches = allMatches(loadSites());
+      script.matches = injectMatches(loadSites());
     },
   },
   // No module-preload polyfill: it is the only fetch() in the bundle, and the extension needs none.

@@ -7,12 +7,12 @@ import { Scanner, type Nlp } from '../../src/engine/scanner';
 import type { ScanOptions } from '../../src/engine/types';
 import { isToBackground, type Reply, type ToBackground, type ToContent } from '../../src/messages';
 import { SiteMatcher } from '../../src/sites/sites';
-import { getSettings, watchSettings, type Settings } from '../../src/storage';
+import { ALL_SITES, getSettings, updateSettings, watchSettings, type Settings } from '../../src/storage';
 import { showBadge, showIcon } from './badge';
 import { checkTab } from './inject';
 import { createMenus, listenMenus } from './menus';
 import { scanBlocks } from './scan';
-import { forgetTab, getTab, setTab, tabVerdict } from './tab-state';
+import { forgetTab, getTab, knownTabs, setTab, tabVerdict } from './tab-state';
 import { syncWatchAll } from './watch-all';
 
 // The engine runs here, once per browser session: pages send text, never the other way round.
@@ -103,15 +103,22 @@ export default defineBackground(() => {
     const was = settings;
     settings = s;
     void syncWatchAll(s);
-    void Promise.resolve(was).then((w) => {
-      if (w.discreet !== s.discreet) void showIcon(s.discreet);
+    void Promise.resolve(was).then(async (w) => {
+      if (w.discreet === s.discreet) return;
+      // The icon and every badge's tooltip change wording at once, not at the next report.
+      void showIcon(s.discreet);
+      for (const tabId of await knownTabs()) void showBadge(tabId, tabVerdict(await getTab(tabId), s.sensitivity), s.discreet);
     });
   });
   void Promise.resolve(settings).then((s) => {
     void syncWatchAll(s);
     if (s.discreet) void showIcon(true);
   });
-  browser.permissions.onRemoved.addListener(() => void Promise.resolve(settings).then(syncWatchAll));
+  // Taken back in the browser's own settings: the option is off too (open pages follow it).
+  browser.permissions.onRemoved.addListener(async () => {
+    if ((await settings).watchAll && !(await browser.permissions.contains(ALL_SITES))) await updateSettings(() => ({ watchAll: false }));
+    await syncWatchAll(await settings);
+  });
 
   browser.runtime.onInstalled.addListener(() => void createMenus());
   browser.runtime.onStartup.addListener(() => void createMenus());

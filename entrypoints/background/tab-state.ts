@@ -24,6 +24,13 @@ export async function setTab(tabId: number, state: TabState): Promise<void> {
   await area().set({ [key(tabId)]: state });
 }
 
+/** Every tab with findings on record (for repainting all badges when discreet mode flips). */
+export async function knownTabs(): Promise<number[]> {
+  return Object.keys(await area().get(null))
+    .filter((k) => k.startsWith('tab:'))
+    .map((k) => Number(k.slice(4)));
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   await area().remove(key(tabId));
 }

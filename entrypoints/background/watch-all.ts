@@ -1,7 +1,7 @@
 // "Watch every site": an opt-in. The options page asks for the host permission at the moment the
 // user turns it on; here the content script is registered (or removed) to match.
 import browser from 'webextension-polyfill';
-import { allMatches } from '../../src/sites/sites';
+import { injectMatches } from '../../src/sites/sites';
 import { ALL_SITES, type Settings } from '../../src/storage';
 import sites from 'virtual:second-look/sites';
 import { CONTENT_CSS, CONTENT_JS } from './inject';
@@ -16,8 +16,9 @@ export async function syncWatchAll(settings: Settings): Promise<void> {
       {
         id: ID,
         matches: ALL_SITES.origins,
-        // The curated sites already have the manifest's content script.
-        excludeMatches: allMatches(sites),
+        // The curated hosts already have the manifest's content script (which reads their other
+        // paths too while this setting is on).
+        excludeMatches: injectMatches(sites),
         js: [CONTENT_JS],
         css: [CONTENT_CSS],
         allFrames: true,

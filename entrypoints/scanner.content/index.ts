@@ -3,9 +3,11 @@
 // in src/page.
 import './style.css';
 import browser from 'webextension-polyfill';
+import sites from 'virtual:second-look/sites';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isToContent, sendToBackground } from '../../src/messages';
 import { PageSession } from '../../src/page/session';
+import { SiteMatcher } from '../../src/sites/sites';
 import {
   dismiss,
   dismissalsItem,
@@ -24,7 +26,8 @@ type Flags = { secondLookLoaded?: boolean; secondLookOnDemand?: boolean };
 const ENGINE_KEYS = ['sensitivity', 'disabledCategories', 'disabledRules'] as const;
 
 export default defineContentScript({
-  // Replaced at build time by every pattern in rules/sites.yaml (see wxt.config.ts).
+  // Replaced at build time by every host in rules/sites.yaml (see wxt.config.ts); the path is
+  // checked below, so a single-page app's own navigation starts and stops the reading.
   matches: ['https://second-look.invalid/*'],
   allFrames: true,
   matchAboutBlank: true,
@@ -53,12 +56,28 @@ export default defineContentScript({
       clearTimeout: (id) => clearTimeout(id),
     });
 
+    // Read a curated page (its path too), or any page once "Watch every site" is on, never a
+    // muted site; or what the user asked for (toolbar, menu), until the URL changes or the site
+    // is muted. A copy injected on demand reads only when asked.
+    const curated = new SiteMatcher(sites);
+    let asked: 'page' | 'selection' | null = null;
+    const wanted = () =>
+      !!asked ||
+      (!flags.secondLookOnDemand && !isMuted(settings, location.hostname) && (settings.watchAll || !!curated.find(location.href)));
     let active = false;
-    const begin = () => {
-      active = true;
-      void session.start();
+    /** Start or stop to match wanted(); true when it was reading and goes on. */
+    const sync = (): boolean => {
+      const want = wanted();
+      if (want === active) return want;
+      active = want;
+      if (want) void session.start();
+      else {
+        session.stop();
+        void sendToBackground({ type: 'report', findings: [] });
+      }
+      return false;
     };
-    if (!flags.secondLookOnDemand && !isMuted(settings, location.hostname)) begin();
+    sync();
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (!isToContent(message)) return undefined;
@@ -66,6 +85,7 @@ export default defineContentScript({
         case 'ping':
           return Promise.resolve(true);
         case 'check':
+          if (message.what === 'page' || !active) asked = message.what;
           active = true;
           return message.what === 'page' ? session.checkPage() : session.checkSelection();
         case 'page-verdict':
@@ -80,23 +100,22 @@ export default defineContentScript({
     const unwatchSettings = watchSettings((next) => {
       const prev = settings;
       settings = next;
-      const muted = isMuted(next, location.hostname);
-      if (muted && active) {
-        active = false;
-        session.stop();
-        void sendToBackground({ type: 'report', findings: [] });
-      } else if (!muted && !active && !flags.secondLookOnDemand) begin();
-      else if (active && ENGINE_KEYS.some((k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k]))) void session.restart();
+      if (isMuted(next, location.hostname) && !isMuted(prev, location.hostname)) asked = null;
+      if (!sync()) return;
+      // A selection check is one reading of what was selected then: it is not redone.
+      if (asked !== 'selection' && ENGINE_KEYS.some((k) => JSON.stringify(prev[k]) !== JSON.stringify(next[k]))) void session.restart();
       else if (prev.discreet !== next.discreet) session.refresh();
     });
     const unwatchDismissals = dismissalsItem.watch(async () => {
       dismissals = await getDismissals(location.href);
       session.refresh();
     });
-    // Single-page apps: a new URL is a new page (its own dismissals, a fresh read).
+    // Single-page apps: a new URL is a new page (its own dismissals, a fresh read), and maybe
+    // one that is not on the list, or newly on it. An on-demand check was for the page it was made on.
     ctx.addEventListener(window, 'wxt:locationchange', async () => {
       dismissals = await getDismissals(location.href);
-      if (active) void session.restart();
+      asked = null;
+      if (sync()) void session.restart();
     });
     ctx.onInvalidated(() => {
       unwatchSettings();

@@ -54,9 +54,17 @@ export class LanguageDetector {
     }
     if (top === 'latin') {
       if (viet >= 3 && viet / Math.max(1, latin) > 0.02) return 'vi';
-      return this.best(t, ['en', 'es', 'id'], 'en');
+      return this.best(t, ['en', 'es', 'id', 'vi'], 'en'); // vi too: it is often typed without accents
     }
     return top;
+  }
+
+  /** Does this sentence read as `lang` (two of its frequent words)? For rules of a language that shares its script with the page's. */
+  speaks(sentence: string, lang: Lang): boolean {
+    const re = this.profiles.get(lang);
+    if (!re) return true;
+    re.lastIndex = 0;
+    return re.exec(sentence) !== null && re.exec(sentence) !== null;
   }
 
   private best(t: string, langs: Lang[], fallback: Lang): Lang {

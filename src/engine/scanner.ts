@@ -130,10 +130,23 @@ export class Scanner {
       const sentence = original.toLowerCase();
       const ordered = [...w.rules].sort((a, b) => a - b);
       const scripts = scriptsOf(original);
+      const speaks = new Map<Lang, boolean>();
       for (const ri of ordered) {
         const rr = this.rules[ri]!;
         const rule = rr.rule;
         if ((rr.script & scripts) === 0) continue; // a Thai rule has nothing to say about an English sentence
+        // Languages that share a script: another language's rules run where the sentence reads as it
+        // (a Spanish ad quoted on an English page), not on every sentence that shares a word.
+        // A sentence that plainly reads as the page's language is not run through another
+        // language's rules unless it reads as that one too; short or unclear lines still are.
+        if (rule.lang !== '*' && rule.lang !== lang && SHARED_SCRIPT.has(rule.lang)) {
+          const says = (l: Lang) => {
+            let ok = speaks.get(l);
+            if (ok === undefined) speaks.set(l, (ok = this.langDetector.speaks(sentence, l)));
+            return ok;
+          };
+          if (says(lang) && !says(rule.lang)) continue;
+        }
         if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
         if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
@@ -262,6 +275,9 @@ export class Scanner {
 function breaks(l?: CompiledLanguage): string {
   return '.!?;:,，·၊。！？；：' + (l?.negationBreaks ?? '').replace(/[\\\]^-]/g, '\\$&');
 }
+
+/** Languages written in a script another of our languages also uses. */
+const SHARED_SCRIPT = new Set<Lang | '*'>(['en', 'es', 'id', 'vi', 'ru', 'mn']);
 
 const LATIN = 1;
 const HAN = 2;
