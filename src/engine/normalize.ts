@@ -9,6 +9,8 @@
 // digits-for-letters and emoji-for-letters through the rules' own vocabulary, compose Korean jamo,
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
+import { isWordChar, Prefilter } from './prefilter';
+
 export interface Normalized {
   /**
    * De-obfuscated text that the rules see. Letters keep their case (compare case-insensitively);
@@ -533,15 +535,16 @@ const SPACE_IN_WORD = /[\uac00-\ud7af\u4e00-\u9fff] (?=[\uac00-\ud7af\u4e00-\u9f
 const SPACE_RUN = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}/g;
 const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
 
-const aliasRegex = new WeakMap<NormalizeData['aliases'], { re: RegExp; to: Map<string, string> } | null>();
+/** Aliases are found with the same Aho–Corasick automaton as rule keywords: one pass, any number. */
+const aliasMatchers = new WeakMap<NormalizeData['aliases'], { pf: Prefilter; from: string[]; to: string[] } | null>();
 function aliasMatcher(aliases: NormalizeData['aliases']) {
-  let m = aliasRegex.get(aliases);
+  let m = aliasMatchers.get(aliases);
   if (m === undefined) {
-    const sorted = [...aliases].sort((a, b) => b[0].length - a[0].length);
-    m = sorted.length
-      ? { re: new RegExp(sorted.map(([a]) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi'), to: new Map(sorted) }
-      : null;
-    aliasRegex.set(aliases, m);
+    const from = aliases.map(([a]) => a);
+    // Word-like aliases match whole words only: "bs" is not inside "lbs".
+    const pf = new Prefilter(from, from.map((a) => isWordChar(a.charCodeAt(0))));
+    m = aliases.length ? { pf, from, to: aliases.map(([, b]) => b) } : null;
+    aliasMatchers.set(aliases, m);
   }
   return m;
 }
@@ -647,7 +650,17 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
   }
   const aliases = aliasMatcher(data.aliases);
   if (aliases) {
-    for (const m of u.matchAll(aliases.re)) late.push({ from: m.index, to: m.index + m[0].length, text: aliases.to.get(m[0].toLowerCase())! });
+    // Leftmost, then longest, never overlapping.
+    const hits = aliases.pf.find(u).sort((x, y) => x.at - y.at || aliases.from[y.keyword]!.length - aliases.from[x.keyword]!.length);
+    let end = -1;
+    for (const h of hits) {
+      const len = aliases.from[h.keyword]!.length;
+      const after = u.charCodeAt(h.at + len);
+      if (h.at < end) continue;
+      if (isWordChar(u.charCodeAt(h.at + len - 1)) && isWordChar(after)) continue; // not the end of a word
+      late.push({ from: h.at, to: h.at + len, text: aliases.to[h.keyword]! });
+      end = h.at + len;
+    }
   }
   return applyEdits(out, late);
 }

@@ -22,9 +22,13 @@ export class Prefilter {
   private readonly asciiRow: Int32Array;
   private readonly ascii: Int32Array;
 
+  /** Short word-like keywords ("ig", "wa", "yo") must also end a word: as prefixes they hit everywhere. */
+  private readonly wordEnd: boolean[];
+
   constructor(keywords: readonly string[], wordStart: readonly boolean[]) {
     this.lengths = keywords.map((k) => k.length);
     this.wordStart = [...wordStart];
+    this.wordEnd = keywords.map((k, i) => !!wordStart[i] && /^[a-z\u00c0-\u024f\u0400-\u04ff]{1,2}$/.test(k));
     const outs: number[][] = [[]];
     keywords.forEach((kw, idx) => {
       let s = 0;
@@ -104,6 +108,7 @@ export class Prefilter {
         const kw = o[k]!;
         const at = i + 1 - this.lengths[kw]!;
         if (this.wordStart[kw] && at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+        if (this.wordEnd[kw] && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))) continue;
         hits.push({ at, keyword: kw });
       }
     }

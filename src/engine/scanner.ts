@@ -39,6 +39,8 @@ export class Scanner {
   readonly pack: CompiledPack;
   private readonly rules: RuntimeRule[];
   private readonly prefilter: Prefilter;
+  /** For each keyword, the scripts its rules need (bit mask). */
+  private readonly keywordScripts: number[];
   private readonly languages = new Map<Lang, RuntimeLanguage>();
   private readonly langDetector: LanguageDetector;
   private readonly kindDetector: KindDetector;
@@ -72,6 +74,7 @@ export class Scanner {
       };
     });
     this.prefilter = new Prefilter(pack.keywords, pack.keywordWordStart);
+    this.keywordScripts = pack.keywordRules.map((rs) => rs.reduce((m, r) => m | this.rules[r]!.script, 0));
     this.langDetector = new LanguageDetector(pack.languages);
     this.kindDetector = new KindDetector(pack);
     this.normData = {
@@ -107,7 +110,11 @@ export class Scanner {
     // Group keyword hits by sentence, then by rule, so each rule runs once per sentence.
     const work = new Map<number, { end: number; rules: Set<number> }>();
     let last: { start: number; end: number; rules: Set<number> } | null = null;
+    // A keyword whose rules all need a script the page does not have is skipped at once ("v" is
+    // a Chinese rule's keyword; an English page has thousands of them).
+    const pageScripts = scriptsOf(t);
     for (const hit of this.prefilter.find(t)) {
+      if ((this.keywordScripts[hit.keyword]! & pageScripts) === 0) continue;
       // Hits come in text order: one inside the current window joins it (a long line without
       // punctuation would otherwise open a window per keyword and run the rules again and again).
       if (!last || hit.at < last.start || hit.at >= last.end) {
