@@ -12,10 +12,15 @@ const SIZES_MB = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [1, 2, 4,
 const RUNS = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 const WITH_COMPROMISE = !args.includes('--no-compromise');
 
-/** Job-board-like text: real ads (legit and fraudulent) and the dev corpus in all ten languages. */
-function corpusTexts(): string[] {
+/** Two kinds of page: an English job board of real ads, and a risk-dense mix in ten languages. */
+const MIXES = {
+  'job board (en)': ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl'],
+  'mixed (10 langs)': ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl', 'corpus/dev.jsonl'],
+} as const;
+
+function corpusTexts(names: readonly string[]): string[] {
   const shared = join(PROJECT_ROOT, '..', 'shared');
-  const files = ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl', 'corpus/dev.jsonl'].map((f) => join(shared, f));
+  const files = names.map((f) => join(shared, f));
   const texts: string[] = [];
   for (const f of files) {
     if (!existsSync(f)) continue;
@@ -76,9 +81,11 @@ const floor = new RegExp(
     .join('|'),
   'g',
 );
-const texts = corpusTexts();
 console.log(`Second Look bench — ${scanner.pack.rules.length} rules, ${scanner.pack.keywords.length} keywords; median of ${RUNS} runs; Node ${process.version}`);
 console.log('');
+for (const [mix, files] of Object.entries(MIXES)) {
+const texts = corpusTexts(files);
+console.log(`\n${mix}`);
 console.log('size   words      engine ms  ms/MB   words/s      findings  heap+MB | regex-floor ms  engine/floor | compromise ms  compromise/engine');
 for (const mb of SIZES_MB) {
   const text = buildText(texts, mb * 1e6);
@@ -119,6 +126,7 @@ for (const mb of SIZES_MB) {
       (Number.isNaN(nlpMs) ? '' : `${fmt(nlpMs / engineMs, 0)}×`).padStart(18),
     ].join(' '),
   );
+}
 }
 console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page.');
 console.log('regex-floor = one combined regular expression of all rule keywords over the lowercased text.');
