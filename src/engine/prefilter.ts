@@ -84,26 +84,33 @@ export class Prefilter {
   find(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
     let s = 0;
+    // Locals, not fields, in the hot loop.
     const next = this.next;
-    for (let i = 0; i < text.length; i++) {
+    const asciiRow = this.asciiRow;
+    const ascii = this.ascii;
+    const fail = this.fail;
+    const outs = this.out;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c < 128) {
         if (c >= 0x41 && c <= 0x5a) c += 32;
       } else c = lowerCode(c);
-      const row = c < 128 ? this.asciiRow[s]! : -1;
+      const row = c < 128 ? asciiRow[s]! : -1;
       if (row >= 0) {
-        s = this.ascii[row * 128 + c]!;
+        s = ascii[row * 128 + c]!;
         if (s === 0) continue;
       } else {
         let t = next[s]!.get(c);
         while (t === undefined && s !== 0) {
-          s = this.fail[s]!;
+          s = fail[s]!;
           t = next[s]!.get(c);
         }
         s = t ?? 0;
         if (s === 0) continue;
       }
-      const o = this.out[s]!;
+      const o = outs[s]!;
+      if (o.length === 0) continue;
       for (let k = 0; k < o.length; k++) {
         const kw = o[k]!;
         const at = i + 1 - this.lengths[kw]!;
