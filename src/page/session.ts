@@ -291,7 +291,20 @@ export class PageSession {
   private visibleItems(): Item[] {
     const dismissed = new Set(this.env.dismissals().findings ?? []);
     const out: Item[] = [];
-    for (const list of this.items.values()) for (const i of list) if (!dismissed.has(findingKey(i.finding))) out.push(i);
+    // A selection check and the page's own reading can find the same words: show them once.
+    const shown = new Map<Node, Item[]>();
+    const same = (a: Item, b: Item) =>
+      a.finding.rule === b.finding.rule && a.range.startOffset === b.range.startOffset && a.range.endContainer === b.range.endContainer && a.range.endOffset === b.range.endOffset;
+    for (const list of this.items.values()) {
+      for (const i of list) {
+        if (dismissed.has(findingKey(i.finding))) continue;
+        const atNode = shown.get(i.range.startContainer) ?? [];
+        if (atNode.some((j) => same(i, j))) continue;
+        atNode.push(i);
+        shown.set(i.range.startContainer, atNode);
+        out.push(i);
+      }
+    }
     // Document order, for keyboard stepping; nodes in other trees keep their reading order.
     return out.sort((a, b) => {
       const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);

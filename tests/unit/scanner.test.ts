@@ -77,6 +77,23 @@ describe('scan', () => {
     expect(r.findings.some((x) => x.category === 'off-platform-contact')).toBe(true);
   });
 
+  it('runs a language\'s rules only where its script is (a Chinese rule on an English page never runs)', () => {
+    const zhRule = scanner.pack.rules.find((r) => r.lang === 'zh' && r.category === 'off-platform-contact')!;
+    // "v" and "加" are keywords of Chinese contact rules; English text full of "v" must not wake them.
+    const en = scanner.scan('Very valuable vacancy, visit our website via the link. Vivid views.');
+    expect(en.findings.filter((f) => f.rule.startsWith('zh-'))).toEqual([]);
+    const zh = scanner.scan('有意者加V详聊：hr_xiaowang88');
+    expect(zh.findings.some((f) => f.rule.startsWith('zh-') && f.category === zhRule.category)).toBe(true);
+  });
+
+  it('keeps another Latin-script language\'s rules off sentences that plainly read as the page\'s', () => {
+    const r = scanner.scan('We are looking for a model for our catalogue and the shoot is in the studio with the team.');
+    expect(r.findings.filter((f) => /^(es|id|vi)-/.test(f.rule))).toEqual([]);
+    // …while a Spanish line quoted on an English page is still read.
+    const mixed = scanner.scan('My friend sent me this: Te compramos el pasaje y el patrón te guarda el pasaporte.');
+    expect(mixed.findings.some((f) => f.rule.startsWith('es-'))).toBe(true);
+  });
+
   it('detects the language from the text when not told', () => {
     expect(scanner.scan('We are hiring waiters for our restaurant in Leeds.').lang).toBe('en');
   });
