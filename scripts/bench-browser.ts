@@ -10,12 +10,12 @@
 // a task is the extension's when it holds such a sample. Page-side times come from a probe in the
 // page that polls CSS.highlights (the registry is shared with the content script) every ~4 ms.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { CHROME_EXT, ROOT, startNet, type Net } from '../tests/e2e/harness';
+import { CHROME_EXT, chromiumArgs, newestMtime, ROOT, startNet, type Net } from '../tests/e2e/harness';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -82,13 +82,6 @@ const verdict = (value: number, budget: number) => (!Number.isFinite(value) ? '?
 // Build (chrome only) when the output is older than the sources; then a private copy, so a
 // colleague's rebuild cannot swap files under a run.
 
-function newestMtime(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let m = 0;
-  for (const n of readdirSync(p)) if (n !== 'node_modules') m = Math.max(m, newestMtime(join(p, n)));
-  return m;
-}
 
 function builtExtension(): string {
   const sources = ['entrypoints', 'src', 'public', 'wxt.config.ts', 'scripts/rulepack-plugin.ts', process.env.SECOND_LOOK_RULES_DIR ?? 'rules']
@@ -526,18 +519,7 @@ async function launch(pages: Map<string, string>): Promise<Bench> {
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1100, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--proxy-server=http://127.0.0.1:${net.proxyPort}`,
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-    ],
+    args: chromiumArgs(ext, net.proxyPort),
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(sw.url()).host}`; // URL.origin is 'null' for this scheme

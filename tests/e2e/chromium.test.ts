@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXT, ensureBuilt, PAGES, screenshotPath, startNet, type Net } from './harness';
+import { CHROME_EXT, chromiumArgs, ensureBuilt, PAGES, screenshotPath, startNet, type Net } from './harness';
 import {
   article,
   chat,
@@ -93,21 +93,10 @@ describe('Chromium', () => {
       headless: true,
       ignoreHTTPSErrors: true,
       viewport: { width: 1100, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+      args: chromiumArgs(CHROME_EXT, net.proxyPort, [
         // For Extensions.triggerAction (a toolbar click); Playwright talks to Chromium over a pipe.
         '--enable-unsafe-extension-debugging',
-        // The proxy is the only way out: fixture hosts go to the local server, the rest is refused and logged.
-        `--proxy-server=http://127.0.0.1:${net.proxyPort}`,
-        `--disable-extensions-except=${CHROME_EXT}`,
-        `--load-extension=${CHROME_EXT}`,
-      ],
+      ]),
     });
     context.on('request', (r) => {
       const by = r.serviceWorker()?.url() ?? r.frame()?.url() ?? '';

@@ -49,7 +49,24 @@ const FILES: Record<string, string> = {
 };
 export const HOSTS = [...new Set(Object.values(PAGES).map((u) => new URL(u).hostname))];
 
-function newestMtime(p: string): number {
+/** Chromium's flags for every run here: no sandbox as root, no traffic of its own, our proxy as the only way out. */
+export function chromiumArgs(ext: string, proxyPort: number, extra: string[] = []): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...extra,
+    `--proxy-server=http://127.0.0.1:${proxyPort}`,
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+  ];
+}
+
+export function newestMtime(p: string): number {
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   let m = 0;
