@@ -55,17 +55,4 @@ export class UiHost {
   }
 }
 
-/** createElement + textContent: page text never becomes markup. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  props: { text?: string; cls?: string; attrs?: Record<string, string> } = {},
-  ...children: (Node | null | false)[]
-): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.cls) e.className = props.cls;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
-  for (const c of children) if (c) e.append(c);
-  return e;
-}
+export { el } from '../../ui/dom';
