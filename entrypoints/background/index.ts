@@ -133,8 +133,17 @@ export default defineBackground(() => {
 
   // A new page in the tab starts clean: no badge, no findings from the last one.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    void serial(tabId, () => forgetTab(tabId)).then(() => showBadge(tabId, null, false));
+    if (change.status === 'loading') {
+      void serial(tabId, () => forgetTab(tabId)).then(() => showBadge(tabId, null, false));
+    } else if (change.url) {
+      // A single-page app moved to another URL: its kind is decided afresh by the next read.
+      void serial(tabId, async () => {
+        const state = await getTab(tabId);
+        if (state.kind === undefined) return;
+        delete state.kind;
+        await setTab(tabId, state);
+      });
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

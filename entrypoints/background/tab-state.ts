@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import { verdict } from '../../src/engine/score';
 import { SEVERITY_WEIGHT } from '../../src/engine/score';
-import type { Finding, Kind, Sensitivity } from '../../src/engine/types';
+import type { Kind, Sensitivity } from '../../src/engine/types';
 import type { FindingSummary, PageVerdict } from '../../src/messages';
 
 export interface TabState {
@@ -40,7 +40,7 @@ export function tabVerdict(state: TabState, sensitivity: Sensitivity): PageVerdi
   const all = Object.values(state.frames).flat();
   const kind = state.kind ?? 'other';
   // verdict() reads only category and severity.
-  const v = verdict(all as unknown as Finding[], kind, sensitivity);
+  const v = verdict(all, kind, sensitivity);
   const heaviest = new Map<string, FindingSummary>();
   for (const f of all) {
     const had = heaviest.get(f.category);
