@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROME_EXT, chromiumArgs, newestMtime, ROOT, startNet, type Net } from '../tests/e2e/harness';
+import { readJsonl, SHARED_DIR } from '../src/cli/corpus';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -108,23 +109,14 @@ interface Ad {
 }
 
 function loadAds(): Ad[] {
-  const shared = join(ROOT, '..', 'shared');
   const ads: Ad[] = [];
   for (const f of ['external/glassdoor-legit.jsonl', 'external/emscad-fraud.jsonl', 'corpus/dev.jsonl']) {
-    const file = join(shared, f);
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const j = JSON.parse(line) as { lang?: string; label?: string; kind?: string; text: string };
-        if (j.kind && !['job', 'other'].includes(j.kind)) continue;
-        ads.push({ lang: j.lang ?? 'en', risky: j.label === 'fraud' || j.label === 'risky', text: j.text });
-      } catch {
-        /* a broken line is not an ad */
-      }
+    for (const j of readJsonl<{ lang?: string; label?: string; kind?: string; text: string }>(join(SHARED_DIR, f))) {
+      if (j.kind && !['job', 'other'].includes(j.kind)) continue;
+      ads.push({ lang: j.lang ?? 'en', risky: j.label === 'fraud' || j.label === 'risky', text: j.text });
     }
   }
-  if (!ads.length) throw new Error(`bench-browser: no corpus under ${shared}`);
+  if (!ads.length) throw new Error(`bench-browser: no corpus under ${SHARED_DIR}`);
   return ads;
 }
 

@@ -1,10 +1,10 @@
 // `npm run bench`: the engine's throughput on realistic page text, beside two baselines measured
 // in the same run — compromise over the whole text (what we avoid) and one combined regular
 // expression of every rule keyword (the floor). Prints tables; no pass or fail.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { createNodeScanner, PROJECT_ROOT } from '../rulepack/load-node';
+import { createNodeScanner } from '../rulepack/load-node';
+import { readJsonl, SHARED_DIR } from './corpus';
 
 const args = process.argv.slice(2);
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
@@ -19,21 +19,8 @@ const MIXES = {
 } as const;
 
 function corpusTexts(names: readonly string[]): string[] {
-  const shared = join(PROJECT_ROOT, '..', 'shared');
-  const files = names.map((f) => join(shared, f));
-  const texts: string[] = [];
-  for (const f of files) {
-    if (!existsSync(f)) continue;
-    for (const line of readFileSync(f, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        texts.push((JSON.parse(line) as { text: string }).text);
-      } catch {
-        /* a broken line is not text */
-      }
-    }
-  }
-  if (texts.length === 0) throw new Error(`bench: no corpus found under ${shared}`);
+  const texts = names.flatMap((f) => readJsonl<{ text: string }>(join(SHARED_DIR, f)).map((r) => r.text));
+  if (texts.length === 0) throw new Error(`bench: no corpus found under ${SHARED_DIR}`);
   return texts;
 }
 

@@ -1,11 +1,12 @@
 // `npm run eval [-- FILE ...]`: measures the scanner on labelled JSON Lines (default: the shared
 // dev corpus). The scanner sees only the text; lang, kind and labels are the answers. Always
 // exits 0: it measures, it does not test.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scanner } from '../engine/scanner';
 import type { Category, ScanResult } from '../engine/types';
-import { createNodeScanner, PROJECT_ROOT } from '../rulepack/load-node';
+import { createNodeScanner } from '../rulepack/load-node';
+import { readJsonl, SHARED_DIR } from './corpus';
 
 interface Row {
   id: string;
@@ -115,25 +116,14 @@ function printReport(file: string, rows: Row[], res: ReturnType<typeof evaluate>
 }
 
 function readRows(file: string): Row[] {
-  const rows: Row[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      try {
-        rows.push(JSON.parse(line) as Row);
-      } catch {
-        process.stderr.write(`eval: ${file}:${i + 1}: not valid JSON, skipped\n`);
-      }
-    });
-  return rows;
+  return readJsonl<Row>(file, (line) => process.stderr.write(`eval: ${file}:${line}: not valid JSON, skipped\n`));
 }
 
 // `--lang zh` keeps only rows labelled with that language (for working on one rule pack).
 const args = process.argv.slice(2);
 const langAt = args.indexOf('--lang');
 const onlyLang = langAt >= 0 ? args.splice(langAt, 2)[1] : undefined;
-const files = args.length > 0 ? args : [join(PROJECT_ROOT, '..', 'shared', 'corpus', 'dev.jsonl')];
+const files = args.length > 0 ? args : [join(SHARED_DIR, 'corpus', 'dev.jsonl')];
 const scanner = createNodeScanner();
 for (const file of files) {
   if (!existsSync(file)) {

@@ -44,16 +44,15 @@ export function parseArgs(argv: string[], stdoutIsTTY: boolean): Args {
   return args;
 }
 
-/** The contract's finding: position and rule, no prose (explanations are in the rules). */
-function contractLine(id: unknown, r: ScanResult): string {
-  return JSON.stringify({
-    id: id ?? null,
+/** The contract's verdict: position and rule of each finding, no prose (explanations are in the rules). */
+function verdictFields(r: ScanResult) {
+  return {
     level: r.level,
     score: r.score,
     kind: r.kind,
     lang: r.lang,
     findings: r.findings.map((f) => ({ rule: f.rule, category: f.category, start: f.start, end: f.end, quote: f.quote })),
-  });
+  };
 }
 
 export function textReport(name: string, r: ScanResult): string {
@@ -102,7 +101,7 @@ async function scanJsonl(scanner: Scanner, input: NodeJS.ReadableStream, io: Cli
       ...(typeof o.url === 'string' && { url: o.url }),
       ...(typeof o.lang === 'string' && { lang: o.lang }),
     });
-    io.stdout.write(format === 'text' ? textReport(String(o.id ?? `line ${lineNo}`), r) : contractLine(o.id, r) + '\n');
+    io.stdout.write(format === 'text' ? textReport(String(o.id ?? `line ${lineNo}`), r) : JSON.stringify({ id: o.id ?? null, ...verdictFields(r) }) + '\n');
     progress.tick(o.text.length);
   }
   return bad;
@@ -148,7 +147,7 @@ export async function runScan(argv: string[], io: CliIo, makeScanner: () => Scan
       const r = scanner.scan(text, kind ? { kind } : {});
       const name = file === '-' ? 'stdin' : file;
       if (args.format === 'text') io.stdout.write(textReport(name, r));
-      else io.stdout.write(JSON.stringify({ file: name, ...JSON.parse(contractLine(null, r)), id: undefined }) + '\n');
+      else io.stdout.write(JSON.stringify({ file: name, ...verdictFields(r) }) + '\n');
       progress.tick(text.length);
     } catch (e) {
       failures++;

@@ -37,7 +37,8 @@ export class OffsetMap {
     readonly length: number,
   ) {}
 
-  private find(i: number): number {
+  /** Index of the segment that holds unit i. */
+  segmentAt(i: number): number {
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
@@ -50,7 +51,7 @@ export class OffsetMap {
 
   /** Original [start, end) of normalised unit i. */
   span(i: number): [number, number] {
-    const k = this.find(i);
+    const k = this.segmentAt(i);
     const e = this.origEnd[k]!;
     if (e >= 0) return [this.orig[k]!, e];
     const o = this.orig[k]! + (i - this.at[k]!);
@@ -187,14 +188,7 @@ class Builder {
     const m = n.map;
     let i = from;
     while (i < to) {
-      // Segment containing i, and where it stops.
-      let lo = 0;
-      let hi = m.count - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (m.at[mid]! <= i) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = m.segmentAt(i);
       const segEnd = Math.min(to, lo + 1 < m.count ? m.at[lo + 1]! : m.length);
       const piece = n.text.slice(i, segEnd);
       if (m.origEnd[lo]! >= 0) this.pushString(piece, m.orig[lo]!, m.origEnd[lo]!);
@@ -415,8 +409,8 @@ function pictographEdits(tok: string, at: number, lexicon: ReadonlySet<string>):
 }
 
 /** "T e l e g r a m", "W.h.a.t.s.A.p.p", "m t 1 6 8", "微 信": single characters with gaps. */
-const SPACED =
-  /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])(?:[\p{L}\p{N}](?:[ .\-_*·]{1,3}|\u3000)){2,}[\p{L}\p{N}](?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])/gu;
+const SPACED_AT =
+  /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])(?:[\p{L}\p{N}](?:[ .\-_*·]{1,3}|\u3000)){2,}[\p{L}\p{N}](?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Hangul}\p{N}])/uy;
 
 function spacedEdit(run: string, at: number): Edit | null {
   // Thai, Lao, Burmese and Khmer letters carry their vowels as marks: "ม.4-ม.6" is not spacing.
@@ -529,8 +523,8 @@ function parseChineseNumber(run: string): number | null {
 
 /** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
 const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\u024f\u0370-\u04ff\uac00-\ud7af])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
-const SPACED_AT = new RegExp(SPACED.source, 'uy');
 const CJK_SPACED = /[\u3400-\u9fff](?:[ \u3000][\u3400-\u9fff]){2,}/g;
+const HANGUL = /[\uac00-\ud7af]/;
 const SPACE_IN_WORD = /[\uac00-\ud7af\u4e00-\u9fff] (?=[\uac00-\ud7af\u4e00-\u9fff])/g;
 const SPACE_RUN = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}/g;
 const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
@@ -592,22 +586,20 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
   // Chinese never spaces single characters apart: "护 照 统 一 保 管" is one word hidden.
   if (/[\u3400-\u9fff][ \u3000][\u3400-\u9fff][ \u3000][\u3400-\u9fff]/.test(t)) {
     for (const m of t.matchAll(CJK_SPACED)) {
-      if (edits.some((e) => e.from < m.index + m[0].length && m.index < e.to)) continue;
       edits.push({ from: m.index, to: m.index + m[0].length, text: m[0].replace(/[ \u3000]/g, '') });
     }
   }
   // A space between two syllables ("카 톡", "加微 信") goes when the two sides spell a rule word.
   if (/[\uac00-\ud7af\u4e00-\u9fff] [\uac00-\ud7af\u4e00-\u9fff]/.test(t)) {
     for (const m of t.matchAll(SPACE_IN_WORD)) {
+      // Inside a longer spaced run, the run starts earlier and wins in applyEdits.
       const sp = m.index + 1;
-      if (edits.some((e) => e.from <= sp && sp < e.to)) continue; // inside a longer spaced run
       const left = t.slice(Math.max(0, sp - 2), sp);
       const right = t.slice(sp + 1, sp + 3);
       // Korean separates words with spaces, so there only two lone syllables join ("카 톡");
       // Chinese never does, so any two sides that spell a rule word join ("加微 信").
-      const hangul = /[\uac00-\ud7af]/;
-      const spells = hangul.test(left.slice(-1))
-        ? !hangul.test(left.slice(0, -1) || ' ') && !hangul.test(right.slice(1) || ' ') && data.lexicon.has(left.slice(-1) + right[0])
+      const spells = HANGUL.test(left.slice(-1))
+        ? !HANGUL.test(left.slice(0, -1) || ' ') && !HANGUL.test(right.slice(1) || ' ') && data.lexicon.has(left.slice(-1) + right[0])
         : [1, 2].some((l) => [1, 2].some((r) => data.lexicon.has(left.slice(-l) + right.slice(0, r))));
       if (spells) edits.push({ from: sp, to: sp + 1, text: '' });
     }
