@@ -24,6 +24,17 @@ export interface CompiledRule {
   negatable: boolean;
 }
 
+/**
+ * One pattern of a rule (or, with pattern -1, its compromise expressions) and the literals it
+ * needs in a sentence before it is worth running: one of every clause (literal ids). The first
+ * clause is the rule's keywords.
+ */
+export interface Gate {
+  rule: number;
+  pattern: number;
+  clauses: number[][];
+}
+
 export type Boundary = 'word' | 'start' | 'none' | 'segment';
 
 export interface CompiledLanguage {
@@ -47,11 +58,15 @@ export interface CompiledLanguage {
 export interface CompiledPack {
   version: 1;
   rules: CompiledRule[];
-  /** Every keyword once; `keywordRules[k]` are the rules that keyword k wakes. */
-  keywords: string[];
-  keywordRules: number[][];
-  /** Keywords that must start a word (space-separated languages). */
-  keywordWordStart: boolean[];
+  /** What the prefilter looks for: rule keywords and the strings patterns require, each once. */
+  literals: string[];
+  /** Literals found only where they start (end) a word. */
+  literalWordStart: boolean[];
+  literalWordEnd: boolean[];
+  /** Every pattern with what it cannot match without. */
+  gates: Gate[];
+  /** For each literal, the gates it may open (a gate is listed under one clause's literals). */
+  triggers: number[][];
   /** Single words of all keywords: what obfuscated tokens are read against. */
   lexicon: string[];
   aliases: [string, string][];

@@ -6,7 +6,7 @@ import { normalize, toOriginal, type Normalized, type NormalizeData } from './no
 import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
 import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
-import { sentenceAround } from './sentences';
+import { sentenceBounds } from './sentences';
 import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
 
 /** compromise, injected so that code which never needs it does not load it. */
@@ -21,6 +21,59 @@ interface RuntimeRule {
   segmentCheck: boolean;
   /** The script(s) a sentence must contain for this rule to run (bit mask). */
   script: number;
+}
+
+/** The pack's gates in flat arrays, for the loop that runs once per sentence. */
+interface FlatGates {
+  rule: Int32Array;
+  pattern: Int32Array;
+  /** Gate g's clauses are clauseStart[g] .. clauseStart[g + 1]; clause c's literals literalStart[c] .. literalStart[c + 1] of literalList. */
+  clauseStart: Int32Array;
+  literalStart: Int32Array;
+  literalList: Int32Array;
+  /** Literal l wakes gates triggerList[triggerStart[l] .. triggerStart[l + 1]]. */
+  triggerStart: Int32Array;
+  triggerList: Int32Array;
+  isTrigger: Uint8Array;
+}
+
+function flattenGates(pack: CompiledPack): FlatGates {
+  const clauseStart: number[] = [];
+  const literalStart: number[] = [];
+  const literalList: number[] = [];
+  for (const g of pack.gates) {
+    clauseStart.push(literalStart.length);
+    for (const c of g.clauses) {
+      literalStart.push(literalList.length);
+      literalList.push(...c);
+    }
+  }
+  clauseStart.push(literalStart.length);
+  literalStart.push(literalList.length);
+  const triggerStart: number[] = [];
+  const triggerList: number[] = [];
+  for (const gs of pack.triggers) {
+    triggerStart.push(triggerList.length);
+    triggerList.push(...gs);
+  }
+  triggerStart.push(triggerList.length);
+  return {
+    rule: Int32Array.from(pack.gates, (g) => g.rule),
+    pattern: Int32Array.from(pack.gates, (g) => g.pattern),
+    clauseStart: Int32Array.from(clauseStart),
+    literalStart: Int32Array.from(literalStart),
+    literalList: Int32Array.from(literalList),
+    triggerStart: Int32Array.from(triggerStart),
+    triggerList: Int32Array.from(triggerList),
+    isTrigger: Uint8Array.from(pack.triggers, (gs) => (gs.length > 0 ? 1 : 0)),
+  };
+}
+
+/** A sentence with prefilter hits: the literal ids found in it. */
+interface Window {
+  start: number;
+  end: number;
+  literals: number[];
 }
 
 interface RuntimeLanguage {
@@ -39,8 +92,14 @@ export class Scanner {
   readonly pack: CompiledPack;
   private readonly rules: RuntimeRule[];
   private readonly prefilter: Prefilter;
-  /** For each keyword, the scripts its rules need (bit mask). */
-  private readonly keywordScripts: number[];
+  /** For each literal, the scripts of the rules that need it (bit mask). */
+  private readonly literalScripts: Int32Array;
+  /** Per-sentence marks: literal or gate last seen in sentence number `stamp`. */
+  private readonly literalSeen: Int32Array;
+  private readonly gateSeen: Int32Array;
+  private stamp = 0;
+  private readonly gates: FlatGates;
+  private readonly accept = new Map<number, Uint8Array>();
   private readonly languages = new Map<Lang, RuntimeLanguage>();
   private readonly langDetector: LanguageDetector;
   private readonly kindDetector: KindDetector;
@@ -73,8 +132,12 @@ export class Scanner {
         script: SCRIPT_OF_LANG[rule.lang],
       };
     });
-    this.prefilter = new Prefilter(pack.keywords, pack.keywordWordStart);
-    this.keywordScripts = pack.keywordRules.map((rs) => rs.reduce((m, r) => m | this.rules[r]!.script, 0));
+    this.prefilter = new Prefilter(pack.literals, pack.literalWordStart, pack.literalWordEnd);
+    this.literalScripts = new Int32Array(pack.literals.length);
+    for (const g of pack.gates) for (const c of g.clauses) for (const l of c) this.literalScripts[l]! |= this.rules[g.rule]!.script;
+    this.gates = flattenGates(pack);
+    this.literalSeen = new Int32Array(pack.literals.length);
+    this.gateSeen = new Int32Array(pack.gates.length);
     this.langDetector = new LanguageDetector(pack.languages);
     this.kindDetector = new KindDetector(pack);
     this.normData = {
@@ -107,38 +170,26 @@ export class Scanner {
     options: ScanOptions,
   ): { findings: Finding[]; muted: Finding[] } {
     const t = norm.text;
-    // Group keyword hits by sentence, then by rule, so each rule runs once per sentence.
-    const work = new Map<number, { end: number; rules: Set<number> }>();
-    let last: { start: number; end: number; rules: Set<number> } | null = null;
-    // A keyword whose rules all need a script the page does not have is skipped at once ("v" is
-    // a Chinese rule's keyword; an English page has thousands of them).
-    const pageScripts = scriptsOf(t);
-    for (const hit of this.prefilter.find(t)) {
-      if ((this.keywordScripts[hit.keyword]! & pageScripts) === 0) continue;
-      // Hits come in text order: one inside the current window joins it (a long line without
-      // punctuation would otherwise open a window per keyword and run the rules again and again).
-      if (!last || hit.at < last.start || hit.at >= last.end) {
-        const [s, e] = sentenceAround(t, hit.at);
-        const w = work.get(s) ?? { end: e, rules: new Set<number>() };
-        work.set(s, w);
-        last = { start: s, end: w.end, rules: w.rules };
-      }
-      for (const r of this.pack.keywordRules[hit.keyword]!) last.rules.add(r);
-    }
+    // Group literal hits by sentence.
+    const windows = this.windows(t);
     const findings: Finding[] = [];
     const muted: Finding[] = [];
     const perRule = new Map<string, number>();
     const seen = new Set<string>();
-    const starts = [...work.keys()].sort((a, b) => a - b);
-    for (const s of starts) {
-      const w = work.get(s)!;
+    for (const w of windows) {
+      const gates = this.openGates(w.literals);
+      if (gates.length === 0) continue;
+      const s = w.start;
       const original = t.slice(s, w.end);
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
-      const ordered = [...w.rules].sort((a, b) => a - b);
       const scripts = scriptsOf(original);
       const speaks = new Map<Lang, boolean>();
-      for (const ri of ordered) {
+      for (let gi = 0; gi < gates.length; ) {
+        // Gates come sorted, so one rule's open patterns are next to each other.
+        const ri = this.gates.rule[gates[gi]!]!;
+        const patterns: number[] = [];
+        for (; gi < gates.length && this.gates.rule[gates[gi]!] === ri; gi++) patterns.push(this.gates.pattern[gates[gi]!]!);
         const rr = this.rules[ri]!;
         const rule = rr.rule;
         if ((rr.script & scripts) === 0) continue; // a Thai rule has nothing to say about an English sentence
@@ -158,7 +209,7 @@ export class Scanner {
         if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
         const pageLang = this.languages.get(lang);
-        for (const [ms, me] of this.matches(rr, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
+        for (const [ms, me] of this.matches(rr, patterns, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
           const from = s + ms;
           const to = s + me;
           if (rule.negatable && this.negatedIn(t, s, w.end, from, to, ruleLang, pageLang)) continue;
@@ -187,9 +238,92 @@ export class Scanner {
     return { findings: dropOverlaps(findings), muted: dropOverlaps(muted) };
   }
 
-  /** [start, end) pairs of a rule's matches inside one sentence. */
-  private *matches(rr: RuntimeRule, sentence: string, original: string, english: boolean): Generator<[number, number]> {
-    for (const re of rr.patterns) {
+  /**
+   * Literals worth finding on a page with these scripts: one whose rules all need a script the
+   * page does not have is skipped in the prefilter ("v" is a Chinese rule's keyword; an English
+   * page has thousands of them).
+   */
+  private acceptFor(pageScripts: number): Uint8Array {
+    let a = this.accept.get(pageScripts);
+    if (!a) {
+      a = Uint8Array.from(this.literalScripts, (m) => ((m & pageScripts) !== 0 ? 1 : 0));
+      this.accept.set(pageScripts, a);
+    }
+    return a;
+  }
+
+  /**
+   * The sentences worth a look, in text order, each with the literals found in it: those with
+   * a trigger literal (one of some gate's most telling clause).
+   */
+  private windows(t: string): Window[] {
+    const hits = this.prefilter.scan(t, this.acceptFor(scriptsOf(t)));
+    if (hits.count === 0) return [];
+    const bounds = sentenceBounds(t);
+    const trigger = this.gates.isTrigger;
+    // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
+    const sentenceOf = new Int32Array(hits.count);
+    const woken = new Uint8Array(bounds.length);
+    let k = 0;
+    for (let h = 0; h < hits.count; h++) {
+      const at = hits.at[h]!;
+      while (at >= bounds[k + 1]!) k++;
+      while (at < bounds[k]!) k--;
+      sentenceOf[h] = k;
+      if (trigger[hits.keyword[h]!] === 1) woken[k] = 1;
+    }
+    const windows: Window[] = [];
+    const bySentence = new Map<number, Window>();
+    for (let h = 0; h < hits.count; h++) {
+      const sk = sentenceOf[h]!;
+      if (woken[sk] === 0) continue;
+      let w = bySentence.get(sk);
+      if (!w) {
+        w = { start: bounds[sk]!, end: bounds[sk + 1]!, literals: [] };
+        bySentence.set(sk, w);
+        windows.push(w);
+      }
+      w.literals.push(hits.keyword[h]!);
+    }
+    return windows.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The gates (sorted) whose every clause has a literal among this sentence's hits: only their
+   * patterns can match here.
+   */
+  private openGates(literals: number[]): number[] {
+    const stamp = ++this.stamp;
+    const seen = this.literalSeen;
+    const g = this.gates;
+    for (const l of literals) seen[l] = stamp;
+    const open: number[] = [];
+    for (const l of literals) {
+      for (let ti = g.triggerStart[l]!, te = g.triggerStart[l + 1]!; ti < te; ti++) {
+        const gate = g.triggerList[ti]!;
+        if (this.gateSeen[gate] === stamp) continue;
+        this.gateSeen[gate] = stamp;
+        let ok = true;
+        for (let c = g.clauseStart[gate]!, ce = g.clauseStart[gate + 1]!; ok && c < ce; c++) {
+          ok = false;
+          for (let x = g.literalStart[c]!, xe = g.literalStart[c + 1]!; x < xe; x++) {
+            if (seen[g.literalList[x]!] === stamp) {
+              ok = true;
+              break;
+            }
+          }
+        }
+        if (ok) open.push(gate);
+      }
+    }
+    return open.sort((a, b) => a - b);
+  }
+
+  /** [start, end) pairs of a rule's matches inside one sentence, for the given patterns (-1: compromise). */
+  private *matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean): Generator<[number, number]> {
+    for (const p of which) {
+      if (p < 0) continue;
+      const re = rr.patterns[p]!;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(sentence)) !== null) {
@@ -207,7 +341,7 @@ export class Scanner {
         yield [a, b];
       }
     }
-    if (rr.rule.match.length > 0 && english && this.nlp) {
+    if (which.includes(-1) && english && this.nlp) {
       const doc = this.nlp(original); // compromise reads capitals as a person would
       for (const m of rr.rule.match) {
         for (const j of doc.match(m).json({ offset: true })) {

@@ -1,43 +1,49 @@
-// The unit the matchers see: the sentence (or line, or bullet) around a keyword, at most a few
-// hundred characters, so nothing expensive ever runs over a whole page.
+// The unit the matchers see: the sentence (or line, or bullet), at most a few hundred
+// characters, so nothing expensive ever runs over a whole page.
+import { isWordChar } from './prefilter';
 
-const MAX_REACH = 300;
-const ABBREVIATION = /(?:^|[^\p{L}])(?:mr|mrs|ms|dr|prof|st|sr|jr|mt|no|nr|vs|approx|e\.g|i\.e|tel|ул|г|тел|тыс|руб|млн|млрд|коп|мес|чел|им|д|кв)$/iu;
+/** A run without any break is cut into pieces of about this length (at a space when there is one). */
+const MAX_SENTENCE = 600;
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof st sr jr mt no nr vs approx e.g i.e tel ул г тел тыс руб млн млрд коп мес чел им д кв'.split(' '),
+);
 
-function isBreak(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  switch (c) {
-    case 0x0a: // \n
-    case 0x21: // !
-    case 0x3f: // ?
-    case 0x3002: // 。
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 0x2022: // •
-    case 0x7c: // |
-    case 0x0964: // ।
-    case 0x104b: // ။ Burmese full stop (၊ is its comma: a clause break, not a sentence break)
-      return true;
-    case 0x2e: {
-      // A full stop ends a sentence when a space or the end follows ("$1.500" does not), and it
-      // is not the dot of a title or abbreviation ("Mrs. Grace", "e.g. this").
-      const n = t.charCodeAt(i + 1);
-      if (!(Number.isNaN(n) || n === 0x20 || n === 0x0a || n === 0x09)) return false;
-      return !ABBREVIATION.test(t.slice(Math.max(0, i - 6), i));
-    }
-    default:
-      return false;
-  }
+/** Characters that end a sentence; a full stop only when a space or the end follows. */
+const BREAKS = /[\n!?。！？•|।။.]/g; // ။ Burmese full stop (၊ is its comma: a clause break)
+
+/** A full stop ends a sentence unless it is the dot of a title or abbreviation ("Mrs. Grace", "e.g. this"). */
+function endsSentence(t: string, i: number): boolean {
+  const n = t.charCodeAt(i + 1);
+  if (!(Number.isNaN(n) || n === 0x20 || n === 0x0a || n === 0x09)) return false; // "$1.500"
+  let a = i;
+  while (a > 0 && i - a < 7 && (isWordChar(t.charCodeAt(a - 1)) || t.charCodeAt(a - 1) === 0x2e)) a--;
+  if (i - a >= 7 || i === a) return true;
+  return !ABBREVIATIONS.has(t.slice(a, i).toLowerCase());
 }
 
-/** [start, end) of the sentence around `pos` in `t`. */
-export function sentenceAround(t: string, pos: number): [number, number] {
-  let s = pos;
-  const minS = Math.max(0, pos - MAX_REACH);
-  while (s > minS && !isBreak(t, s - 1)) s--;
-  let e = pos;
-  const maxE = Math.min(t.length, pos + MAX_REACH);
-  while (e < maxE && !isBreak(t, e)) e++;
-  if (e < t.length && isBreak(t, e)) e++;
-  return [s, e];
+/**
+ * Where the sentences of `t` start, with t.length last: sentence k is [b[k], b[k + 1]). A break
+ * character ends the sentence it closes; a run without any is cut into pieces.
+ */
+export function sentenceBounds(t: string): Int32Array {
+  const out: number[] = [0];
+  let last = 0;
+  const cut = (until: number) => {
+    // A page without punctuation (a long list): cut after a space near the limit, or at it.
+    while (until - last > MAX_SENTENCE) {
+      const space = t.lastIndexOf(' ', last + MAX_SENTENCE - 1);
+      last = space > last + MAX_SENTENCE / 2 ? space + 1 : last + MAX_SENTENCE;
+      out.push(last);
+    }
+  };
+  BREAKS.lastIndex = 0;
+  for (let m = BREAKS.exec(t); m !== null; m = BREAKS.exec(t)) {
+    const i = m.index;
+    if (t.charCodeAt(i) === 0x2e && !endsSentence(t, i)) continue;
+    cut(i + 1);
+    out.push((last = i + 1));
+  }
+  cut(t.length);
+  if (last !== t.length) out.push(t.length);
+  return Int32Array.from(out);
 }

@@ -3,7 +3,8 @@
 import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
-import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule } from '../engine/pack';
+import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
+import { clauseScore, requiredClauses, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
   checkLanguage, checkPageKinds, checkRule, checkVocabulary, Problems,
@@ -179,33 +180,66 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   }
   compiled.sort((a, b) => a.id.localeCompare(b.id));
 
-  // Keyword index: each (keyword, word-start) once, pointing at its rules.
-  const keyIndex = new Map<string, number>();
-  const keywords: string[] = [];
-  const keywordWordStart: boolean[] = [];
-  const keywordRules: number[][] = [];
+  // The prefilter's literals: rule keywords (whole words where the language spaces words) and
+  // the strings each pattern cannot match without. Each gate (a pattern, or a rule's compromise
+  // expressions) needs one of its rule's keywords and one literal of each required clause.
+  const literalIndex = new Map<string, number>();
+  const literals: string[] = [];
+  const literalWordStart: boolean[] = [];
+  const literalWordEnd: boolean[] = [];
+  const literalOf = (l: Literal) => {
+    const key = `${l.wordStart ? 's' : ''}${l.wordEnd ? 'e' : ''}:${l.text}`;
+    let li = literalIndex.get(key);
+    if (li === undefined) {
+      li = literals.length;
+      literalIndex.set(key, li);
+      literals.push(l.text);
+      literalWordStart.push(l.wordStart);
+      literalWordEnd.push(l.wordEnd);
+    }
+    return li;
+  };
+  const gates: (Gate & { trigger: number })[] = [];
+  // A language's profile words ("the", "và") are too common to be worth finding.
+  const commonWords = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', new Set(l.profile.filter((w) => /^\p{L}+$/u.test(w)))]));
   const lexicon = new Set<string>(vocabulary.lexicon.map(foldKeyword));
   compiled.forEach((r, ri) => {
     const b = boundaryOf(r.lang, languages);
-    for (const k of r.keywords) {
+    const keywordLiterals = r.keywords.map((k): Literal => {
       // Korean writes compounds without spaces ("강남텐프로"): a Hangul keyword may start anywhere.
       const hangul = /^[\uac00-\ud7af]/.test(k);
-      const ws = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0)) && !hangul;
-      const key = `${ws ? 'w' : 'n'}:${k}`;
-      let ki = keyIndex.get(key);
-      if (ki === undefined) {
-        ki = keywords.length;
-        keyIndex.set(key, ki);
-        keywords.push(k);
-        keywordWordStart.push(ws);
-        keywordRules.push([]);
-      }
-      if (!keywordRules[ki]!.includes(ri)) keywordRules[ki]!.push(ri);
+      const wordStart = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0)) && !hangul;
+      // Short word-like keywords ("ig", "wa", "yo") must be whole words: as prefixes they hit everywhere.
+      return { text: k, wordStart, wordEnd: wordStart && /^[a-z\u00c0-\u024f\u0400-\u04ff]{1,2}$/.test(k) };
+    });
+    for (const k of r.keywords) {
       for (const w of k.split(/[^\p{L}]+/u)) {
         if (w.length >= 3 && /^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(w)) lexicon.add(w);
         else if (w.length >= 2 && w.length <= 4 && /^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(w)) lexicon.add(w);
       }
     }
+    const gate = (pattern: number, required: Clause[]) => {
+      const all = [keywordLiterals, ...required];
+      const clauses = all.map((c) => [...new Set(c.map(literalOf))]);
+      // Woken by the literals of its most telling clause: the keywords may be as common as "to".
+      const scores = all.map(clauseScore);
+      gates.push({ rule: ri, pattern, clauses, trigger: scores.indexOf(Math.max(...scores)) });
+    };
+    const common = commonWords.get(r.lang) ?? new Set<string>();
+    r.patterns.forEach((src, pi) => {
+      let required: Clause[] = [];
+      try {
+        required = requiredClauses(src, b === 'word' || b === 'start', common);
+      } catch {
+        // A pattern that does not compile is reported above; the keywords alone gate it.
+      }
+      gate(pi, required);
+    });
+    if (r.match.length > 0) gate(-1, []);
+  });
+  const triggers: number[][] = literals.map(() => []);
+  gates.forEach((g, gi) => {
+    for (const li of g.clauses[g.trigger]!) triggers[li]!.push(gi);
   });
 
   const langs: CompiledLanguage[] = [...languages.values()].map((l) => {
@@ -237,9 +271,11 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   const pack: CompiledPack = {
     version: 1,
     rules: compiled,
-    keywords,
-    keywordRules,
-    keywordWordStart,
+    literals,
+    literalWordStart,
+    literalWordEnd,
+    gates: gates.map(({ rule, pattern, clauses }) => ({ rule, pattern, clauses })),
+    triggers,
     lexicon: [...lexicon].sort(),
     ...splitAliases([...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)]),
     languages: langs,

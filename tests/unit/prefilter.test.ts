@@ -15,8 +15,8 @@ describe('Prefilter', () => {
     expect(found('交护照')).toEqual([[1, '护照']]);
     expect(found('แอดไลน์')).toEqual([[3, 'ไลน์']]);
   });
-  it('lets short word-like keywords match whole words only', () => {
-    const short = new Prefilter(['ig', 'yo'], [true, true]);
+  it('finds keywords marked as whole words only as whole words', () => {
+    const short = new Prefilter(['ig', 'yo'], [true, true], [true, true]);
     expect(short.find('your igloo').length).toBe(0);
     expect(short.find('DM on IG, 18 yo').map((h) => h.at)).toEqual([6, 13]);
   });
