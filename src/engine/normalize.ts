@@ -9,7 +9,7 @@
 // digits-for-letters and emoji-for-letters through the rules' own vocabulary, compose Korean jamo,
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
-import { isWordChar, Prefilter } from './prefilter';
+import { isWordChar, lowerCode } from './prefilter';
 
 export interface Normalized {
   /**
@@ -206,9 +206,9 @@ class Builder {
     this.origEnd[this.count - 1] = end;
   }
   finish(): Normalized {
-    // Concatenation, not join: V8 flattens the rope once, faster than join for large two-byte text.
-    let text = '';
-    for (const p of this.parts) text += p;
+    // A flat string (join), not a rope (+=): the next passes read it character by character,
+    // which is several times slower on a rope of many pieces.
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     return { text, map: new OffsetMap(this.at, this.orig, this.origEnd, this.count, this.length) };
   }
 }
@@ -248,16 +248,55 @@ function isSimple(simple: Uint8Array, c: number): boolean {
   return v === 1;
 }
 
+/** Reads as a space: space, tab, the wide and narrow Unicode spaces, and flags (not letters). */
+function isSpaceLike(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || (cp >= 0x1f1e6 && cp <= 0x1f1ff) || (cp > 0x7f && cp < 0x10000 && !isDropped(cp) && fold(cp) === ' ');
+}
+
+/**
+ * A run of two or more spaces from i (zero-width characters between them do not count):
+ * its end, or -1. Runs read as one space, so patterns can use single spaces.
+ */
+function spaceRunEnd(src: string, i: number): number {
+  if (!isSpaceLike(src.codePointAt(i)!)) return -1;
+  let count = 0;
+  let end = -1;
+  for (let k = i; k < src.length; ) {
+    const cp = src.codePointAt(k)!;
+    const next = k + (cp > 0xffff ? 2 : 1);
+    if (isSpaceLike(cp)) {
+      count++;
+      end = next;
+    } else if (!isDropped(cp)) break;
+    k = next;
+  }
+  return count >= 2 ? end : -1;
+}
+
 function pass1(src: string, charFold: ReadonlyMap<number, string>): Normalized {
   const out = new Builder();
   const simple = simpleTable(charFold);
   const n = src.length;
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j < n && isSimple(simple, src.charCodeAt(j))) j++;
+    for (; j < n; j++) {
+      const c = src.charCodeAt(j);
+      if (!isSimple(simple, c)) break;
+      // A space stays as it is unless a run of them starts here.
+      if (c === 0x20 || c === 0x09) {
+        const d = src.charCodeAt(j + 1);
+        if ((d === 0x20 || d === 0x09 || (j + 1 < n && !isSimple(simple, d))) && spaceRunEnd(src, j) > 0) break;
+      }
+    }
     if (j > i) {
       out.pushIdentity(i === 0 && j === n ? src : src.slice(i, j), i);
       i = j;
+      continue;
+    }
+    const run = spaceRunEnd(src, i);
+    if (run > 0) {
+      out.pushString(' ', i, run);
+      i = run;
       continue;
     }
     const cp = src.codePointAt(i)!;
@@ -301,14 +340,26 @@ interface Edit {
   text: string;
 }
 
-/** Apply non-overlapping edits (sorted by `from`), mapping each new unit to the replaced span. */
-function applyEdits(n: Normalized, edits: Edit[]): Normalized {
-  if (edits.length === 0) return n;
+/** The edits that apply, in order: of overlapping ones the first wins. */
+function settle(edits: Edit[]): Edit[] {
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
-  const out = new Builder(edits.length * 2 + 16);
+  const kept: Edit[] = [];
   let pos = 0;
   for (const e of edits) {
-    if (e.from < pos) continue; // overlapping: the first one wins
+    if (e.from < pos) continue;
+    kept.push(e);
+    pos = e.to;
+  }
+  return kept;
+}
+
+/** Apply edits, mapping each new unit to the replaced span. */
+function applyEdits(n: Normalized, edits: Edit[]): Normalized {
+  if (edits.length === 0) return n;
+  const kept = settle(edits);
+  const out = new Builder(kept.length * 2 + 16);
+  let pos = 0;
+  for (const e of kept) {
     out.pushFrom(n, pos, e.from);
     if (e.to > e.from && e.text) out.pushString(e.text, n.map.span(e.from)[0], n.map.span(e.to - 1)[1]);
     pos = e.to;
@@ -337,8 +388,6 @@ const GREEK = /[\u0370-\u03ff]/;
 
 /** A character of a word: letters, digits, look-alike symbols and pictograph placeholders. */
 const TOKEN_CHAR = /[\p{L}\p{M}\p{N}@$!\uE000]/u;
-/** Where Latin letters meet Cyrillic/Greek letters, digits or symbols, or a pictograph sits. */
-const SUSPECT = /\uE000|[a-zA-Z\u00c0-\u024f](?=[\u0370-\u04ff0-9@$!])|[\u0370-\u04ff0-9@$!](?=[a-zA-Z\u00c0-\u024f])/g;
 
 function confusableEdit(tok: string, at: number): Edit | null {
   let lat = 0;
@@ -521,42 +570,246 @@ function parseChineseNumber(run: string): number | null {
   return n > 0 ? n : null;
 }
 
-/** Cheap, non-Unicode look for "x y z" runs: the exact SPACED check only runs where this hits. */
-const SPACED_HINT = /(?:^|[^a-zA-Z0-9\u00c0-\u024f\u0370-\u04ff\uac00-\ud7af])[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff](?:[ .\-_*·]{1,3}|\u3000)[a-zA-Z0-9\u00c0-\uffff]/g;
 const CJK_SPACED = /[\u3400-\u9fff](?:[ \u3000][\u3400-\u9fff]){2,}/g;
 const HANGUL = /[\uac00-\ud7af]/;
 const SPACE_IN_WORD = /[\uac00-\ud7af\u4e00-\u9fff] (?=[\uac00-\ud7af\u4e00-\u9fff])/g;
-const SPACE_RUN = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}/g;
-const SCALE_WORD = /(?:hundred|thousand|million|grand)(?![a-z])/gi;
+const SCALE_WORDS = ['hundred', 'thousand', 'million', 'grand'];
 
-/** Aliases are found with the same Aho–Corasick automaton as rule keywords: one pass, any number. */
-const aliasMatchers = new WeakMap<NormalizeData['aliases'], { pf: Prefilter; from: string[]; to: string[] } | null>();
-function aliasMatcher(aliases: NormalizeData['aliases']) {
-  let m = aliasMatchers.get(aliases);
-  if (m === undefined) {
-    const from = aliases.map(([a]) => a);
-    // Word-like aliases match whole words only: "bs" is not inside "lbs".
-    const pf = new Prefilter(from, from.map((a) => isWordChar(a.charCodeAt(0))));
-    m = aliases.length ? { pf, from, to: aliases.map(([, b]) => b) } : null;
-    aliasMatchers.set(aliases, m);
+// One pass over the text finds where pass 2 has work; the exact (slower) checks run only there.
+const LATIN_C = 1;
+const DIGIT_C = 2;
+const LEET_C = 3;
+const CYRGREEK_C = 4;
+const PICT_C = 5;
+const SPACE_C = 6;
+const SEP_C = 7;
+const CJK_C = 8;
+const HANGUL_C = 9;
+const JAMO_C = 10;
+const CLASS = new Uint8Array(0x10000);
+{
+  const set = (from: number, to: number, c: number) => CLASS.fill(c, from, to + 1);
+  set(0x41, 0x5a, LATIN_C);
+  set(0x61, 0x7a, LATIN_C);
+  set(0xc0, 0x24f, LATIN_C);
+  set(0x30, 0x39, DIGIT_C);
+  for (const c of '@$!') CLASS[c.charCodeAt(0)] = LEET_C;
+  set(0x370, 0x4ff, CYRGREEK_C);
+  CLASS[PICT_CODE] = PICT_C;
+  for (const c of [0x20, 0x09, 0xa0, 0x202f, 0x205f, 0x3000]) CLASS[c] = SPACE_C;
+  set(0x2000, 0x200a, SPACE_C);
+  for (const c of '.-_*·') CLASS[c.charCodeAt(0)] = SEP_C;
+  set(0x3400, 0x9fff, CJK_C);
+  set(0xac00, 0xd7af, HANGUL_C);
+  set(0x3131, 0x318e, JAMO_C);
+}
+/** Letters that next to a digit, symbol or the other script may be a disguise (SUSPECT pairs). */
+const MIXES_WITH_LATIN = (1 << DIGIT_C) | (1 << LEET_C) | (1 << CYRGREEK_C);
+
+/** A character of a spaced-out run ("T e l e g r a m"): [a-zA-Z0-9\u00c0-\uffff]. */
+function spacedChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c >= 0xc0;
+}
+/** Before a spaced run: not a letter or digit of a script that spaces its words. */
+function spacedBoundary(c: number): boolean {
+  return !((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0xac00 && c <= 0xd7af));
+}
+/** End of the gap after a spaced character (1–3 of " .-_*·", or one ideographic space), or -1. */
+function gapEnd(t: string, j: number): number {
+  if (t.charCodeAt(j) === 0x3000) return j + 1;
+  let k = j;
+  while (k < j + 3 && (t.charCodeAt(k) === 0x20 || CLASS[t.charCodeAt(k)] === SEP_C)) k++;
+  return k > j ? k : -1;
+}
+/** "x y z" starts at i: three spaced characters with gaps between them. */
+function spacedHint(t: string, i: number): boolean {
+  const j = gapEnd(t, i + 1);
+  if (j < 0 || !spacedChar(t.charCodeAt(j))) return false;
+  const k = gapEnd(t, j + 1);
+  return k >= 0 && spacedChar(t.charCodeAt(k));
+}
+
+const tokenChars = new Uint8Array(0x10000); // 0 unknown, 1 yes, 2 no
+/** A character of a word: letters, marks, digits, look-alike symbols and pictograph placeholders. */
+function isTokenChar(c: number): boolean {
+  let v = tokenChars[c]!;
+  if (v === 0) tokenChars[c] = v = TOKEN_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+
+interface Candidates {
+  /** Where a spaced run may start (as the old hint regex reported it: the character before, or 0). */
+  spaced: number[];
+  /** Where Latin letters meet digits, symbols or Cyrillic/Greek letters, or a pictograph sits. */
+  suspect: number[];
+  /** An ideograph or syllable, a space, another: spaced Chinese or a split Korean word. */
+  cjkGap: boolean;
+  jamo: boolean;
+}
+
+export function findCandidates(t: string): Candidates {
+  const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false };
+  const n = t.length;
+  let prev = 0;
+  let prevCode = -1;
+  for (let i = 0; i < n; i++) {
+    const code = t.charCodeAt(i);
+    const c = CLASS[code]!;
+    if (c === PICT_C) found.suspect.push(i);
+    else if (prev === LATIN_C ? (MIXES_WITH_LATIN >> c) & 1 : c === LATIN_C && (MIXES_WITH_LATIN >> prev) & 1) found.suspect.push(i - 1);
+    if ((c === SPACE_C || c === SEP_C) && spacedChar(prevCode) && (i < 2 || spacedBoundary(t.charCodeAt(i - 2))) && spacedHint(t, i - 1)) {
+      found.spaced.push(i < 2 ? 0 : i - 2);
+    }
+    if ((c === CJK_C || c === HANGUL_C) && (prevCode === 0x20 || prevCode === 0x3000) && i >= 2) {
+      const b = CLASS[t.charCodeAt(i - 2)];
+      if (b === CJK_C || b === HANGUL_C) found.cjkGap = true;
+    }
+    if (c === JAMO_C) found.jamo = true;
+    prev = c;
+    prevCode = code;
   }
-  return m;
+  return found;
+}
+
+/** Aliases by their first unit, longest first. */
+interface AliasIndex {
+  /** For every unit an alias may start with (either case): the aliases, longest first. */
+  first: Map<number, number[]>;
+  from: string[];
+  to: string[];
+  /** Word-like aliases match at a word's start only: "bs" is not inside "lbs". */
+  wordLike: boolean[];
+  /** First units whose aliases are all word-like: nothing to look for inside a word. */
+  allWordLike: Set<number>;
+}
+const aliasIndexes = new WeakMap<NormalizeData['aliases'], AliasIndex>();
+function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
+  let ix = aliasIndexes.get(aliases);
+  if (!ix) {
+    const from = aliases.map(([a]) => a);
+    const first = new Map<number, number[]>();
+    from.forEach((a, k) => {
+      const f = a[0]!;
+      for (const unit of new Set([f, f.toUpperCase()].filter((x) => x.length === 1))) {
+        const list = first.get(unit.charCodeAt(0)) ?? [];
+        list.push(k);
+        first.set(unit.charCodeAt(0), list);
+      }
+    });
+    for (const list of first.values()) list.sort((x, y) => from[y]!.length - from[x]!.length);
+    const wordLike = from.map((a) => isWordChar(a.charCodeAt(0)));
+    const allWordLike = new Set([...first].filter(([, ks]) => ks.every((k) => wordLike[k])).map(([unit]) => unit));
+    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike };
+    aliasIndexes.set(aliases, ix);
+  }
+  return ix;
+}
+
+/** Does `word` (lowercase) occur in `t` at i, letter case aside? */
+function occursAt(t: string, i: number, word: string): boolean {
+  if (i + word.length > t.length) return false;
+  for (let k = 0; k < word.length; k++) if (lowerCode(t.charCodeAt(i + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** What a unit may start, for the late pass: 1 a scale word, 2 a Chinese number, 4 an alias. */
+const LATE_SCALE = 1;
+const LATE_ZH = 2;
+const LATE_ALIAS = 4;
+const lateTables = new WeakMap<AliasIndex, Uint8Array>();
+function lateTable(ix: AliasIndex): Uint8Array {
+  let table = lateTables.get(ix);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const c of 'hHtTmMgG') table[c.charCodeAt(0)]! |= LATE_SCALE;
+    for (const c of '十百千萬万') table[c.charCodeAt(0)]! |= LATE_ZH;
+    for (const unit of ix.first.keys()) table[unit]! |= LATE_ALIAS;
+    lateTables.set(ix, table);
+  }
+  return table;
+}
+function scaleWord(lower: number): string {
+  return lower === 0x68 ? 'hundred' : lower === 0x74 ? 'thousand' : lower === 0x6d ? 'million' : 'grand';
+}
+
+/** Money and numbers in words, then aliases, on the de-obfuscated text: one pass finds both. */
+export function lateEdits(u: string, data: NormalizeData): Edit[] {
+  const late: Edit[] = [];
+  const ix = aliasIndex(data.aliases);
+  const table = lateTable(ix);
+  let lastNumberEnd = -1;
+  let aliasEnd = -1;
+  let zhNumbers = false;
+  const n = u.length;
+  for (let i = 0; i < n; i++) {
+    const code = u.charCodeAt(i);
+    const what = table[code]!;
+    if (what === 0) continue;
+    if (what & LATE_SCALE && i >= lastNumberEnd) {
+      // hundred, thousand, million, grand — not followed by a letter.
+      const w = scaleWord(code | 0x20);
+      const after = u.charCodeAt(i + w.length);
+      if (occursAt(u, i, w) && !((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a)) {
+        const end = numberAround(u, i, lastNumberEnd, late);
+        if (end > 0) lastNumberEnd = end;
+      }
+    }
+    if (what & LATE_ZH) zhNumbers = true;
+    if (!(what & LATE_ALIAS) || i < aliasEnd) continue;
+    const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
+    if (inWord && ix.allWordLike.has(code)) continue;
+    const list = ix.first.get(code)!;
+    for (let j = 0; j < list.length; j++) {
+      const k = list[j]!;
+      if (inWord && ix.wordLike[k]) continue;
+      const len = ix.from[k]!.length;
+      if (!occursAt(u, i, ix.from[k]!)) continue;
+      if (isWordChar(u.charCodeAt(i + len - 1)) && isWordChar(u.charCodeAt(i + len))) continue; // not the end of a word
+      late.push({ from: i, to: i + len, text: ix.to[k]! });
+      aliasEnd = i + len;
+      break;
+    }
+  }
+  if (zhNumbers) {
+    for (const m of u.matchAll(ZH_NUMBER_RUN)) {
+      const v = parseChineseNumber(m[0]);
+      if (v !== null) late.push({ from: m.index, to: m.index + m[0].length, text: String(v) });
+    }
+  }
+  return late;
+}
+
+/** The number in words around a scale word at `at` ("two thousand five hundred"); its end, or -1. */
+function numberAround(u: string, at: number, lastNumberEnd: number, late: Edit[]): number {
+  const from = Math.max(0, at - 80, lastNumberEnd);
+  const window = u.slice(from, at + 80);
+  for (const m of window.matchAll(EN_NUMBER_RUN)) {
+    const start = from + m.index;
+    if (start > at || start + m[0].length < at) continue;
+    const run = m[0].replace(/[\s-]+$/, '');
+    const v = parseEnglishNumber(run);
+    if (v !== null && /[a-z]/i.test(run)) {
+      late.push({ from: start, to: start + run.length, text: String(v) });
+      return start + run.length;
+    }
+    break;
+  }
+  return -1;
 }
 
 function pass2(n: Normalized, data: NormalizeData): Normalized {
   const t = n.text;
   const edits: Edit[] = [];
+  const found = findCandidates(t);
 
-  SPACED_HINT.lastIndex = 0;
   let lastSpacedEnd = -1;
-  for (let h: RegExpExecArray | null; (h = SPACED_HINT.exec(t)) !== null; ) {
-    SPACED_HINT.lastIndex = h.index + 1;
-    if (h.index < lastSpacedEnd) continue;
+  for (const h of found.spaced) {
+    if (h < lastSpacedEnd) continue;
     // The hint may include the character before the run: try the exact check at both places.
-    SPACED_AT.lastIndex = h.index;
+    SPACED_AT.lastIndex = h;
     let m = SPACED_AT.exec(t);
     if (!m) {
-      SPACED_AT.lastIndex = h.index + 1;
+      SPACED_AT.lastIndex = h + 1;
       m = SPACED_AT.exec(t);
     }
     if (m) {
@@ -565,15 +818,15 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
       if (e) edits.push(e);
     }
   }
-  // Only words where scripts, digits or pictographs meet letters can be obfuscated: find those
-  // meeting points with one cheap pass, then look at the whole word around each.
+  // Only words where scripts, digits or pictographs meet letters can be obfuscated: look at the
+  // whole word around each meeting point.
   let lastTokenStart = -1;
-  for (const m of t.matchAll(SUSPECT)) {
-    let a = m.index;
-    while (a > 0 && TOKEN_CHAR.test(t[a - 1]!)) a--;
+  for (const at of found.suspect) {
+    let a = at;
+    while (a > 0 && isTokenChar(t.charCodeAt(a - 1))) a--;
     if (a <= lastTokenStart) continue;
-    let b = m.index + 1;
-    while (b < t.length && TOKEN_CHAR.test(t[b]!)) b++;
+    let b = at + 1;
+    while (b < t.length && isTokenChar(t.charCodeAt(b))) b++;
     lastTokenStart = a;
     const tok = t.slice(a, b).toLowerCase();
     if (tok.includes(PICT)) {
@@ -583,14 +836,12 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     const e = confusableEdit(tok, a) ?? leetEdit(tok, a, data.lexicon);
     if (e) edits.push(e);
   }
-  // Chinese never spaces single characters apart: "护 照 统 一 保 管" is one word hidden.
-  if (/[\u3400-\u9fff][ \u3000][\u3400-\u9fff][ \u3000][\u3400-\u9fff]/.test(t)) {
+  if (found.cjkGap) {
+    // Chinese never spaces single characters apart: "护 照 统 一 保 管" is one word hidden.
     for (const m of t.matchAll(CJK_SPACED)) {
       edits.push({ from: m.index, to: m.index + m[0].length, text: m[0].replace(/[ \u3000]/g, '') });
     }
-  }
-  // A space between two syllables ("카 톡", "加微 信") goes when the two sides spell a rule word.
-  if (/[\uac00-\ud7af\u4e00-\u9fff] [\uac00-\ud7af\u4e00-\u9fff]/.test(t)) {
+    // A space between two syllables ("카 톡", "加微 信") goes when the two sides spell a rule word.
     for (const m of t.matchAll(SPACE_IN_WORD)) {
       // Inside a longer spaced run, the run starts earlier and wins in applyEdits.
       const sp = m.index + 1;
@@ -604,57 +855,14 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
       if (spells) edits.push({ from: sp, to: sp + 1, text: '' });
     }
   }
-  // Runs of spaces read as one ("C A S I N O   hostesses"), so patterns can use single spaces.
-  for (const m of t.matchAll(SPACE_RUN)) edits.push({ from: m.index, to: m.index + m[0].length, text: ' ' });
-  if (/[\u3131-\u318e]/.test(t)) {
+  if (found.jamo) {
     for (const m of t.matchAll(JAMO_RUN)) {
       edits.push({ from: m.index, to: m.index + m[0].length, text: composeJamo(m[0]) });
     }
   }
+  // Numbers in words and aliases, on the de-obfuscated text.
   const out = applyEdits(n, edits);
-
-  // Numbers in words, then aliases, on the de-obfuscated text.
-  const late: Edit[] = [];
-  const u = out.text;
-  SCALE_WORD.lastIndex = 0;
-  let lastNumberEnd = -1;
-  for (let h: RegExpExecArray | null; (h = SCALE_WORD.exec(u)) !== null; ) {
-    const from = Math.max(0, h.index - 80, lastNumberEnd);
-    const window = u.slice(from, h.index + 80);
-    for (const m of window.matchAll(EN_NUMBER_RUN)) {
-      const at = from + m.index;
-      if (at > h.index || at + m[0].length < h.index) continue;
-      const run = m[0].replace(/[\s-]+$/, '');
-      const v = parseEnglishNumber(run);
-      if (v !== null && /[a-z]/i.test(run)) {
-        late.push({ from: at, to: at + run.length, text: String(v) });
-        lastNumberEnd = at + run.length;
-        SCALE_WORD.lastIndex = Math.max(SCALE_WORD.lastIndex, lastNumberEnd);
-      }
-      break;
-    }
-  }
-  if (/[十百千萬万]/.test(u)) {
-    for (const m of u.matchAll(ZH_NUMBER_RUN)) {
-      const v = parseChineseNumber(m[0]);
-      if (v !== null) late.push({ from: m.index, to: m.index + m[0].length, text: String(v) });
-    }
-  }
-  const aliases = aliasMatcher(data.aliases);
-  if (aliases) {
-    // Leftmost, then longest, never overlapping.
-    const hits = aliases.pf.find(u).sort((x, y) => x.at - y.at || aliases.from[y.keyword]!.length - aliases.from[x.keyword]!.length);
-    let end = -1;
-    for (const h of hits) {
-      const len = aliases.from[h.keyword]!.length;
-      const after = u.charCodeAt(h.at + len);
-      if (h.at < end) continue;
-      if (isWordChar(u.charCodeAt(h.at + len - 1)) && isWordChar(after)) continue; // not the end of a word
-      late.push({ from: h.at, to: h.at + len, text: aliases.to[h.keyword]! });
-      end = h.at + len;
-    }
-  }
-  return applyEdits(out, late);
+  return applyEdits(out, lateEdits(out.text, data));
 }
 
 /** Normalise a text for matching; `starts`/`ends` map every unit back to the original. */
