@@ -53,6 +53,8 @@ export interface CompiledLanguage {
   kindCues: Record<Exclude<Kind, 'other'>, string>;
   /** Frequent words that tell this language from others of the same script. */
   profile: string;
+  /** The same words spelled out, when every one is a plain word: looked up instead of matched. */
+  profileWords?: string[];
 }
 
 export interface CompiledPack {

@@ -14,6 +14,42 @@ export interface Hits {
   keyword: Int32Array;
 }
 
+/** (state, UTF-16 unit) → state, in flat arrays (open addressing): one table for the whole trie. */
+class Transitions {
+  private readonly from: Int32Array;
+  private readonly unit: Int32Array;
+  private readonly to: Int32Array;
+  private readonly mask: number;
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.from = new Int32Array(size).fill(-1);
+    this.unit = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  private slot(s: number, c: number): number {
+    let h = Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
+    h ^= h >>> 15;
+    return h & this.mask;
+  }
+  /** The target, or -1. */
+  get(s: number, c: number): number {
+    for (let h = this.slot(s, c); ; h = (h + 1) & this.mask) {
+      const f = this.from[h]!;
+      if (f === -1) return -1;
+      if (f === s && this.unit[h] === c) return this.to[h]!;
+    }
+  }
+  set(s: number, c: number, t: number): void {
+    let h = this.slot(s, c);
+    while (this.from[h] !== -1) h = (h + 1) & this.mask;
+    this.from[h] = s;
+    this.unit[h] = c;
+    this.to[h] = t;
+  }
+}
+
 export class Prefilter {
   /**
    * States are numbered so that the root and every state entered by an ASCII character come
@@ -24,8 +60,8 @@ export class Prefilter {
   private readonly ascii: Uint16Array | Int32Array;
   private readonly asciiClass: Uint8Array;
   private readonly width: number;
-  /** Sparse transitions of every state, for other characters (CJK, Thai…). */
-  private readonly next: Map<number, number>[];
+  /** Every transition of the trie, for other characters (CJK, Thai…). */
+  private readonly next: Transitions;
   private readonly fail: Int32Array;
   /** Keywords ending at state s (output links followed): outList[outStart[s] .. outStart[s + 1]). */
   private readonly outStart: Int32Array;
@@ -40,56 +76,85 @@ export class Prefilter {
     this.lengths = Int32Array.from(keywords, (k) => k.length);
     this.wordStart = Uint8Array.from(keywords, (_, i) => (wordStart[i] ? 1 : 0));
     this.wordEnd = Uint8Array.from(keywords, (_, i) => (wordEnd[i] ? 1 : 0));
-    // The trie, with provisional state numbers.
-    const next: Map<number, number>[] = [new Map()];
-    const outs: number[][] = [[]];
+    // The trie, with provisional state numbers; children as linked lists for the walk below.
+    let total = 1;
+    for (const k of keywords) total += k.length;
+    const trie = new Transitions(total);
+    const firstChild = new Int32Array(total).fill(-1);
+    const edgeUnit = new Int32Array(total);
+    const edgeTo = new Int32Array(total);
+    const edgeNext = new Int32Array(total);
+    const ownFirst = new Int32Array(total).fill(-1); // keywords ending at a state, linked
+    const ownNext = new Int32Array(keywords.length);
+    let states = 1;
     keywords.forEach((kw, idx) => {
       let st = 0;
       for (let i = 0; i < kw.length; i++) {
         const c = kw.charCodeAt(i);
-        let t = next[st]!.get(c);
-        if (t === undefined) {
-          t = next.length;
-          next.push(new Map());
-          outs.push([]);
-          next[st]!.set(c, t);
+        let t = trie.get(st, c);
+        if (t < 0) {
+          t = states++;
+          trie.set(st, c, t);
+          edgeUnit[t] = c; // the edge into t, stored at t
+          edgeTo[t] = t;
+          edgeNext[t] = firstChild[st]!;
+          firstChild[st] = t;
         }
         st = t;
       }
-      outs[st]!.push(idx);
+      ownNext[idx] = ownFirst[st]!;
+      ownFirst[st] = idx;
     });
-    // Breadth-first failure links; a state's failure is shallower, so it is complete first.
-    const fail = new Int32Array(next.length);
-    const order: number[] = [];
-    const queue: number[] = [...next[0]!.values()];
-    for (let qi = 0; qi < queue.length; qi++) {
-      const st = queue[qi]!;
-      order.push(st);
-      for (const [c, t] of next[st]!) {
-        let f = fail[st]!;
-        while (f !== 0 && !next[f]!.has(c)) f = fail[f]!;
-        const ft = next[f]!.get(c);
-        fail[t] = ft !== undefined && ft !== t ? ft : 0;
-        outs[t]!.push(...outs[fail[t]!]!);
-        queue.push(t);
+    // Breadth-first failure links and outputs (a state's failure is shallower: done first).
+    const fail = new Int32Array(states);
+    const order = new Int32Array(states);
+    const outs: number[] = [];
+    const outFrom = new Int32Array(states);
+    const outTo = new Int32Array(states);
+    let head = 0;
+    let tail = 1; // order[0] is the root
+    const enteredByAscii = new Uint8Array(states);
+    for (; head < tail; head++) {
+      const st = order[head]!;
+      for (let e = firstChild[st]!; e >= 0; e = edgeNext[e]!) {
+        const t = edgeTo[e]!;
+        const c = edgeUnit[e]!;
+        if (c < 128) enteredByAscii[t] = 1;
+        let f = st === 0 ? -1 : fail[st]!;
+        let ft = -1;
+        while (f >= 0) {
+          ft = trie.get(f, c);
+          if (ft >= 0 || f === 0) break;
+          f = fail[f]!;
+        }
+        fail[t] = ft >= 0 && ft !== t ? ft : 0;
+        outFrom[t] = outs.length;
+        for (let k = ownFirst[t]!; k >= 0; k = ownNext[k]!) outs.push(k);
+        for (let o = outFrom[fail[t]!]!; o < outTo[fail[t]!]!; o++) outs.push(outs[o]!);
+        outTo[t] = outs.length;
+        order[tail++] = t;
       }
     }
     // Renumber: root, then ASCII-entered states breadth first, then the rest.
-    const enteredByAscii = new Uint8Array(next.length);
-    for (const m of next) for (const [c, t] of m) if (c < 128) enteredByAscii[t] = 1;
-    const newOrder = [0, ...order.filter((st) => enteredByAscii[st]), ...order.filter((st) => !enteredByAscii[st])];
-    const id = new Int32Array(next.length);
-    newOrder.forEach((old, k) => (id[old] = k));
-    this.asciiStates = 1 + order.filter((st) => enteredByAscii[st]).length;
-    this.next = newOrder.map((old) => new Map([...next[old]!].map(([c, t]) => [c, id[t]!])));
-    this.fail = Int32Array.from(newOrder, (old) => id[fail[old]!]!);
-    this.outStart = new Int32Array(newOrder.length + 1);
+    const id = new Int32Array(states);
+    let n = 1;
+    for (let k = 1; k < states; k++) if (enteredByAscii[order[k]!]) id[order[k]!] = n++;
+    this.asciiStates = n;
+    for (let k = 1; k < states; k++) if (!enteredByAscii[order[k]!]) id[order[k]!] = n++;
+    this.next = new Transitions(states);
+    this.fail = new Int32Array(states);
+    this.outStart = new Int32Array(states + 1);
+    const byId = new Int32Array(states);
+    for (let old = 0; old < states; old++) byId[id[old]!] = old;
     const list: number[] = [];
-    newOrder.forEach((old, k) => {
+    for (let k = 0; k < states; k++) {
+      const old = byId[k]!;
+      this.fail[k] = id[fail[old]!]!;
       this.outStart[k] = list.length;
-      list.push(...outs[old]!);
-    });
-    this.outStart[newOrder.length] = list.length;
+      for (let o = outFrom[old]!; o < outTo[old]!; o++) list.push(outs[o]!);
+      for (let e = firstChild[old]!; e >= 0; e = edgeNext[e]!) this.next.set(k, edgeUnit[e]!, id[edgeTo[e]!]!);
+    }
+    this.outStart[states] = list.length;
     this.outList = Int32Array.from(list);
     // ASCII characters that occur in no keyword all lead back to the root: one class for them,
     // one per other character (both cases of a letter share theirs). Smaller rows stay in cache.
@@ -107,13 +172,14 @@ export class Prefilter {
     const width = (this.width = classes);
     // Every ASCII transition enters an ASCII-entered state, so ids fit 16 bits on any real pack.
     this.ascii = this.asciiStates <= 0xffff ? new Uint16Array(this.asciiStates * width) : new Int32Array(this.asciiStates * width);
-    const code = new Int32Array(classes); // a lowercase character of each class
-    for (let c = 127; c >= 0; c--) code[this.asciiClass[c]!] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    // A state's row is its failure state's row (earlier: shallower, entered by the same
+    // character) with its own ASCII children written over it.
     for (let st = 0; st < this.asciiStates; st++) {
-      this.ascii[st * width] = 0;
-      for (let k = 1; k < classes; k++) {
-        const t = this.next[st]!.get(code[k]!);
-        this.ascii[st * width + k] = t ?? (st === 0 ? 0 : this.ascii[this.fail[st]! * width + k]!);
+      if (st > 0) this.ascii.copyWithin(st * width, this.fail[st]! * width, this.fail[st]! * width + width);
+      const old = byId[st]!;
+      for (let e = firstChild[old]!; e >= 0; e = edgeNext[e]!) {
+        const c = edgeUnit[e]!;
+        if (c < 128) this.ascii[st * width + this.asciiClass[c]!] = id[edgeTo[e]!]!;
       }
     }
   }
@@ -143,12 +209,12 @@ export class Prefilter {
         if (st === 0) continue;
       } else {
         const lc = c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c);
-        let t = next[st]!.get(lc);
-        while (t === undefined && st !== 0) {
+        let t = next.get(st, lc);
+        while (t < 0 && st !== 0) {
           st = fail[st]!;
-          t = next[st]!.get(lc);
+          t = next.get(st, lc);
         }
-        st = t ?? 0;
+        st = t < 0 ? 0 : t;
         if (st === 0) continue;
       }
       const o1 = outStart[st + 1]!;

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
 import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
-import { clauseScore, requiredClauses, type Clause, type Literal } from './required';
+import { clauseScore, exactStrings, requiredClauses, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
   checkLanguage, checkPageKinds, checkRule, checkVocabulary, Problems,
@@ -43,6 +43,22 @@ export function expandMacros(pattern: string, macros: Record<string, string[]>, 
     }
     return `(?:${alts.map((a) => expandMacros(a, macros, p, where, depth + 1)).join('|')})`;
   });
+}
+
+/** A language profile as plain words (each alternative spelled out), or null if one is not plain. */
+function profileWords(profile: string[]): string[] | null {
+  const words: string[] = [];
+  for (const alt of profile) {
+    let ws: string[] | null = null;
+    try {
+      ws = exactStrings(alt);
+    } catch {
+      // reported as a regex that does not compile
+    }
+    if (!ws) return null;
+    words.push(...ws);
+  }
+  return words;
 }
 
 function boundaryOf(lang: Lang | '*', languages: Map<Lang, LanguageFile>): Boundary {
@@ -201,7 +217,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   };
   const gates: (Gate & { trigger: number })[] = [];
   // A language's profile words ("the", "và") are too common to be worth finding.
-  const commonWords = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', new Set(l.profile.filter((w) => /^\p{L}+$/u.test(w)))]));
+  const commonWords = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', new Set(profileWords(l.profile) ?? [])]));
   const lexicon = new Set<string>(vocabulary.lexicon.map(foldKeyword));
   compiled.forEach((r, ri) => {
     const b = boundaryOf(r.lang, languages);
@@ -254,6 +270,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       caution: join(l.caution),
       kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
       profile: join(l.profile),
+      ...(profileWords(l.profile) && { profileWords: profileWords(l.profile)! }),
     };
   });
   for (const l of langs) {

@@ -434,3 +434,12 @@ function wordsOf(s: string, words: boolean, common: ReadonlySet<string>): Litera
   }
   return out.sort((a, b) => weightOf(b) - weightOf(a));
 }
+
+/** Every string `source` matches, when they are few and plain letters ("m[aá]s" → mas, más); else null. */
+export function exactStrings(source: string): string[] | null {
+  const info = new Parser(source).parse();
+  if (!info.exact) return null;
+  const all = [...info.exact];
+  return all.every((x) => /^[\p{L}\p{M}\p{N}]+$/u.test(x)) ? all : null;
+}
+
