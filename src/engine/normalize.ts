@@ -712,10 +712,14 @@ function occursAt(t: string, i: number, word: string): boolean {
   return true;
 }
 
-/** What a unit may start, for the late pass: 1 a scale word, 2 a Chinese number, 4 an alias. */
+/**
+ * What a unit may start, for the late pass: a scale word, a Chinese number, an alias at a
+ * word's start, an alias anywhere.
+ */
 const LATE_SCALE = 1;
 const LATE_ZH = 2;
-const LATE_ALIAS = 4;
+const LATE_ALIAS_WORD = 4;
+const LATE_ALIAS = 8;
 const lateTables = new WeakMap<AliasIndex, Uint8Array>();
 function lateTable(ix: AliasIndex): Uint8Array {
   let table = lateTables.get(ix);
@@ -723,11 +727,17 @@ function lateTable(ix: AliasIndex): Uint8Array {
     table = new Uint8Array(0x10000);
     for (const c of 'hHtTmMgG') table[c.charCodeAt(0)]! |= LATE_SCALE;
     for (const c of '十百千萬万') table[c.charCodeAt(0)]! |= LATE_ZH;
-    for (const unit of ix.first.keys()) table[unit]! |= LATE_ALIAS;
+    for (const unit of ix.first.keys()) table[unit]! |= ix.allWordLike.has(unit) ? LATE_ALIAS_WORD : LATE_ALIAS;
     lateTables.set(ix, table);
   }
   return table;
 }
+/** The second letter of each scale word, by its first: a cheap test before the whole word. */
+const SCALE_SECOND = new Uint8Array(128);
+SCALE_SECOND[0x68] = 0x75; // hu(ndred)
+SCALE_SECOND[0x74] = 0x68; // th(ousand)
+SCALE_SECOND[0x6d] = 0x69; // mi(llion)
+SCALE_SECOND[0x67] = 0x72; // gr(and)
 function scaleWord(lower: number): string {
   return lower === 0x68 ? 'hundred' : lower === 0x74 ? 'thousand' : lower === 0x6d ? 'million' : 'grand';
 }
@@ -745,7 +755,7 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
     const code = u.charCodeAt(i);
     const what = table[code]!;
     if (what === 0) continue;
-    if (what & LATE_SCALE && i >= lastNumberEnd) {
+    if (what & LATE_SCALE && i >= lastNumberEnd && (u.charCodeAt(i + 1) | 0x20) === SCALE_SECOND[code | 0x20]) {
       // hundred, thousand, million, grand — not followed by a letter.
       const w = scaleWord(code | 0x20);
       const after = u.charCodeAt(i + w.length);
@@ -755,9 +765,9 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
       }
     }
     if (what & LATE_ZH) zhNumbers = true;
-    if (!(what & LATE_ALIAS) || i < aliasEnd) continue;
+    if (!(what & (LATE_ALIAS | LATE_ALIAS_WORD)) || i < aliasEnd) continue;
     const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
-    if (inWord && ix.allWordLike.has(code)) continue;
+    if (inWord && !(what & LATE_ALIAS)) continue;
     const list = ix.first.get(code)!;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;

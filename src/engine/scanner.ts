@@ -69,11 +69,13 @@ function flattenGates(pack: CompiledPack): FlatGates {
   };
 }
 
-/** A sentence with prefilter hits: the literal ids found in it. */
-interface Window {
-  start: number;
-  end: number;
-  literals: number[];
+/** Sentences with prefilter hits: window i is [start[i], end[i]) with literals[from[i] .. from[i + 1]]. */
+interface Windows {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  from: Int32Array;
+  literals: Int32Array;
 }
 
 interface RuntimeLanguage {
@@ -176,11 +178,12 @@ export class Scanner {
     const muted: Finding[] = [];
     const perRule = new Map<string, number>();
     const seen = new Set<string>();
-    for (const w of windows) {
-      const gates = this.openGates(w.literals);
+    for (let wi = 0; wi < windows.count; wi++) {
+      const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!);
       if (gates.length === 0) continue;
-      const s = w.start;
-      const original = t.slice(s, w.end);
+      const s = windows.start[wi]!;
+      const sentenceEnd = windows.end[wi]!;
+      const original = t.slice(s, sentenceEnd);
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
       const scripts = scriptsOf(original);
@@ -212,7 +215,7 @@ export class Scanner {
         for (const [ms, me] of this.matches(rr, patterns, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
           const from = s + ms;
           const to = s + me;
-          if (rule.negatable && this.negatedIn(t, s, w.end, from, to, ruleLang, pageLang)) continue;
+          if (rule.negatable && this.negatedIn(t, s, sentenceEnd, from, to, ruleLang, pageLang)) continue;
           const [start, end] = toOriginal(norm, from, to);
           const key = `${rule.id}:${start}`;
           if (seen.has(key) || end <= start) continue;
@@ -256,13 +259,13 @@ export class Scanner {
    * The sentences worth a look, in text order, each with the literals found in it: those with
    * a trigger literal (one of some gate's most telling clause).
    */
-  private windows(t: string): Window[] {
+  private windows(t: string): Windows {
     const hits = this.prefilter.scan(t, this.acceptFor(scriptsOf(t)));
-    if (hits.count === 0) return [];
     const bounds = sentenceBounds(t);
     const trigger = this.gates.isTrigger;
     // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
     const sentenceOf = new Int32Array(hits.count);
+    const perSentence = new Int32Array(bounds.length); // hits in a woken sentence, else 0
     const woken = new Uint8Array(bounds.length);
     let k = 0;
     for (let h = 0; h < hits.count; h++) {
@@ -270,35 +273,44 @@ export class Scanner {
       while (at >= bounds[k + 1]!) k++;
       while (at < bounds[k]!) k--;
       sentenceOf[h] = k;
+      perSentence[k]!++;
       if (trigger[hits.keyword[h]!] === 1) woken[k] = 1;
     }
-    const windows: Window[] = [];
-    const bySentence = new Map<number, Window>();
+    // Windows in text order, their literals in one array.
+    let count = 0;
+    for (let sk = 0; sk < bounds.length; sk++) if (woken[sk]) count++;
+    const w: Windows = { count, start: new Int32Array(count), end: new Int32Array(count), from: new Int32Array(count + 1), literals: new Int32Array(0) };
+    const slot = new Int32Array(bounds.length);
+    let n = 0;
+    for (let sk = 0, wi = 0; sk < bounds.length; sk++) {
+      if (!woken[sk]) continue;
+      w.start[wi] = bounds[sk]!;
+      w.end[wi] = bounds[sk + 1]!;
+      w.from[wi] = slot[sk] = n;
+      n += perSentence[sk]!;
+      wi++;
+    }
+    w.from[count] = n;
+    w.literals = new Int32Array(n);
     for (let h = 0; h < hits.count; h++) {
       const sk = sentenceOf[h]!;
-      if (woken[sk] === 0) continue;
-      let w = bySentence.get(sk);
-      if (!w) {
-        w = { start: bounds[sk]!, end: bounds[sk + 1]!, literals: [] };
-        bySentence.set(sk, w);
-        windows.push(w);
-      }
-      w.literals.push(hits.keyword[h]!);
+      if (woken[sk]) w.literals[slot[sk]!++] = hits.keyword[h]!;
     }
-    return windows.sort((a, b) => a.start - b.start);
+    return w;
   }
 
   /**
    * The gates (sorted) whose every clause has a literal among this sentence's hits: only their
    * patterns can match here.
    */
-  private openGates(literals: number[]): number[] {
+  private openGates(literals: Int32Array, from: number, to: number): number[] {
     const stamp = ++this.stamp;
     const seen = this.literalSeen;
     const g = this.gates;
-    for (const l of literals) seen[l] = stamp;
+    for (let i = from; i < to; i++) seen[literals[i]!] = stamp;
     const open: number[] = [];
-    for (const l of literals) {
+    for (let i = from; i < to; i++) {
+      const l = literals[i]!;
       for (let ti = g.triggerStart[l]!, te = g.triggerStart[l + 1]!; ti < te; ti++) {
         const gate = g.triggerList[ti]!;
         if (this.gateSeen[gate] === stamp) continue;

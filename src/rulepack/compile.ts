@@ -216,7 +216,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     return li;
   };
   const gates: (Gate & { trigger: number })[] = [];
-  // A language's profile words ("the", "và") are too common to be worth finding.
+  // A language's profile words ("the", "và") are too common to be worth finding in its rules.
   const commonWords = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', new Set(profileWords(l.profile) ?? [])]));
   const lexicon = new Set<string>(vocabulary.lexicon.map(foldKeyword));
   compiled.forEach((r, ri) => {
@@ -241,11 +241,10 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       const scores = all.map(clauseScore);
       gates.push({ rule: ri, pattern, clauses, trigger: scores.indexOf(Math.max(...scores)) });
     };
-    const common = commonWords.get(r.lang) ?? new Set<string>();
     r.patterns.forEach((src, pi) => {
       let required: Clause[] = [];
       try {
-        required = requiredClauses(src, b === 'word' || b === 'start', common);
+        required = requiredClauses(src, b === 'word' || b === 'start', commonWords.get(r.lang) ?? new Set());
       } catch {
         // A pattern that does not compile is reported above; the keywords alone gate it.
       }

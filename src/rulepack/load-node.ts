@@ -1,7 +1,7 @@
 // Node side of the rule pack: read rules/, compile (checking every example), and cache the
 // result by content hash so the command line starts fast and never serves a stale pack.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
@@ -46,7 +46,7 @@ export function loadPack(options: { cache?: boolean } = {}): CompiledPack {
   const hash = createHash('sha256');
   for (const f of files) hash.update(f.path).update('\0').update(f.text).update('\0');
   // The engine's own code decides what examples match, so it is part of the key.
-  for (const f of engineFiles()) hash.update(readFileSync(f));
+  hash.update(ENGINE_CODE);
   const key = hash.digest('hex').slice(0, 16);
   const cached = join(CACHE_DIR, `rulepack-${key}.json`);
   if ((options.cache ?? true) && existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as CompiledPack;
@@ -54,9 +54,25 @@ export function loadPack(options: { cache?: boolean } = {}): CompiledPack {
   if (options.cache ?? true) {
     mkdirSync(CACHE_DIR, { recursive: true });
     writeFileSync(cached, JSON.stringify(pack));
+    pruneCache(cached);
   }
   return pack;
 }
+
+/** Packs of older rules or code are never read again: keep the newest few. */
+function pruneCache(keep: string): void {
+  const packs = readdirSync(CACHE_DIR)
+    .filter((n) => /^rulepack-[0-9a-f]+\.json$/.test(n))
+    .map((n) => ({ path: join(CACHE_DIR, n), time: statSync(join(CACHE_DIR, n)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const p of packs.slice(8)) if (p.path !== keep) rmSync(p.path, { force: true });
+}
+
+/**
+ * The engine's source as this process loaded it: read at import, not when a pack is cached, so
+ * a process that started before an edit cannot store its old result under the new key.
+ */
+const ENGINE_CODE = engineFiles().map((f) => readFileSync(f, 'utf8')).join('\0');
 
 function engineFiles(): string[] {
   const dirs = [join(PROJECT_ROOT, 'src', 'engine'), join(PROJECT_ROOT, 'src', 'rulepack')];

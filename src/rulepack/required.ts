@@ -38,7 +38,7 @@ const empty = (): Info => ({ exact: new Set(['']), clauses: [] });
 
 /**
  * How telling a literal is: ideographs and Hangul syllables count two, other letters and digits
- * one, spaces and punctuation nothing. Below MIN_WEIGHT a string is too common to require.
+ * one, spaces and punctuation nothing.
  */
 export function literalWeight(s: string): number {
   let w = 0;
@@ -49,10 +49,14 @@ export function literalWeight(s: string): number {
   return w;
 }
 /**
- * A literal must weigh this much. Among those, a word's start or end counts one more each
- * ("pay" as a word, not "tin" in "meeting"); the engine wakes a pattern by its heaviest clause.
+ * Worth finding: three letters or more (two ideographs), or a whole word of two ("uk"). A weak
+ * literal still filters well beside the others of its pattern; among the clauses, a word's
+ * start or end counts one more each, and the engine wakes a pattern by its heaviest clause.
  */
-const MIN_WEIGHT = 3;
+function worthFinding(l: Literal): boolean {
+  const w = literalWeight(l.text);
+  return w >= 3 || (w === 2 && l.wordStart && l.wordEnd);
+}
 const weightOf = (l: Literal) => literalWeight(l.text) + (l.wordStart ? 1 : 0) + (l.wordEnd ? 1 : 0);
 
 /** The weakest literal decides how selective a clause is; fewer literals break ties. */
@@ -430,7 +434,7 @@ function wordsOf(s: string, words: boolean, common: ReadonlySet<string>): Litera
       wordStart: words && s[m.index - 1] === EDGE && isWordChar(w0) && !hangul,
       wordEnd: words && s[m.index + m[0].length] === EDGE && isWordChar(w1) && !hangul,
     };
-    if (!common.has(l.text) && literalWeight(l.text) >= MIN_WEIGHT && !out.some((o) => o.text === l.text)) out.push(l);
+    if (!common.has(l.text) && worthFinding(l) && !out.some((o) => o.text === l.text)) out.push(l);
   }
   return out.sort((a, b) => weightOf(b) - weightOf(a));
 }

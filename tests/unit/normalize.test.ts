@@ -75,6 +75,25 @@ describe('normalize', () => {
     expect(norm('加V信')).toBe('加微信');
     expect(norm('联系纸飞机')).toBe('联系telegram');
   });
+  it('applies word-like aliases at a word\'s start only, and after other fixes', () => {
+    const d = { ...data, aliases: [['vx', '微信'], ['whats app', 'whatsapp']] as [string, string][] };
+    const n = (s: string) => normalize(s, d).text.toLowerCase();
+    expect(n('加vx: abc, devx')).toBe('加微信: abc, devx');
+    // The run of spaces folds first, then the alias reads "whats app".
+    expect(n('add me on Whats   App now')).toBe('add me on whatsapp now');
+    const src = 'call Whats   App';
+    const out = normalize(src, d);
+    const at = out.text.indexOf('whatsapp');
+    expect(src.slice(...toOriginal(out, at, at + 8))).toBe('Whats   App');
+  });
+  it('reads any run of spaces as one before joining spaced letters', () => {
+    expect(norm('T    e    l    e    g    r    a    m')).toBe('telegram');
+    expect(norm('work\u3000\u3000now\u00a0\u00a0today \u200b  ok')).toBe('work now today ok');
+    const src = 'a \u00a0\t b';
+    const n = normalize(src, data);
+    expect(n.text).toBe('a b');
+    expect(toOriginal(n, 1, 2)).toEqual([1, 5]); // the whole run
+  });
 
   const tricky = [
     'Ｐａｓｓｐｏｒｔ ｈｅｌｄ',
