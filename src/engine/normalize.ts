@@ -543,6 +543,7 @@ function parseEnglishNumber(run: string): number | null {
 const ZH_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
+const ZH_NUMERAL = new Set([...'零〇一二两兩三四五六七八九十百千萬万'].map((c) => c.charCodeAt(0)));
 const ZH_NUMBER_RUN = /[零〇一二两兩三四五六七八九十百千萬万]*[十百千萬万][零〇一二两兩三四五六七八九十百千萬万]*(?=[元块塊美人民币幣+＋以起多每/\s]|$)/g;
 
 function parseChineseNumber(run: string): number | null {
@@ -681,7 +682,10 @@ interface AliasIndex {
   wordLike: boolean[];
   /** First units whose aliases are all word-like: nothing to look for inside a word. */
   allWordLike: Set<number>;
+  /** The first two units (lowercase) of every alias, hashed: 1 where one may start. */
+  pairs: Uint8Array;
 }
+const pairHash = (a: number, b: number) => (Math.imul(a, 31) + b) & 0xffff;
 const aliasIndexes = new WeakMap<NormalizeData['aliases'], AliasIndex>();
 function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
   let ix = aliasIndexes.get(aliases);
@@ -699,7 +703,9 @@ function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
     for (const list of first.values()) list.sort((x, y) => from[y]!.length - from[x]!.length);
     const wordLike = from.map((a) => isWordChar(a.charCodeAt(0)));
     const allWordLike = new Set([...first].filter(([, ks]) => ks.every((k) => wordLike[k])).map(([unit]) => unit));
-    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike };
+    const pairs = new Uint8Array(0x10000);
+    for (const a of from) pairs[pairHash(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : NaN)] = 1;
+    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike, pairs };
     aliasIndexes.set(aliases, ix);
   }
   return ix;
@@ -742,6 +748,12 @@ function scaleWord(lower: number): string {
   return lower === 0x68 ? 'hundred' : lower === 0x74 ? 'thousand' : lower === 0x6d ? 'million' : 'grand';
 }
 
+/** A letter comes just before i (a digit does not count). */
+function afterLetter(u: string, i: number): boolean {
+  const prev = i > 0 ? u.charCodeAt(i - 1) : 0x20;
+  return isWordChar(prev) && !(prev >= 0x30 && prev <= 0x39);
+}
+
 /** Money and numbers in words, then aliases, on the de-obfuscated text: one pass finds both. */
 export function lateEdits(u: string, data: NormalizeData): Edit[] {
   const late: Edit[] = [];
@@ -749,13 +761,14 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
   const table = lateTable(ix);
   let lastNumberEnd = -1;
   let aliasEnd = -1;
-  let zhNumbers = false;
+  const zhUnits: number[] = [];
   const n = u.length;
   for (let i = 0; i < n; i++) {
     const code = u.charCodeAt(i);
     const what = table[code]!;
     if (what === 0) continue;
-    if (what & LATE_SCALE && i >= lastNumberEnd && (u.charCodeAt(i + 1) | 0x20) === SCALE_SECOND[code | 0x20]) {
+    // A number in words starts after a non-letter, so its scale word does too ("5 thousand").
+    if (what & LATE_SCALE && (u.charCodeAt(i + 1) | 0x20) === SCALE_SECOND[code | 0x20] && i >= lastNumberEnd && !afterLetter(u, i)) {
       // hundred, thousand, million, grand — not followed by a letter.
       const w = scaleWord(code | 0x20);
       const after = u.charCodeAt(i + w.length);
@@ -764,8 +777,10 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
         if (end > 0) lastNumberEnd = end;
       }
     }
-    if (what & LATE_ZH) zhNumbers = true;
+    if (what & LATE_ZH) zhUnits.push(i);
     if (!(what & (LATE_ALIAS | LATE_ALIAS_WORD)) || i < aliasEnd) continue;
+    // The first two units decide whether any alias can start here.
+    if (!ix.pairs[pairHash(lowerCode(code), lowerCode(u.charCodeAt(i + 1)))]) continue;
     const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
     if (inWord && !(what & LATE_ALIAS)) continue;
     const list = ix.first.get(code)!;
@@ -780,10 +795,18 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
       break;
     }
   }
-  if (zhNumbers) {
-    for (const m of u.matchAll(ZH_NUMBER_RUN)) {
+  // Chinese numbers: the expression runs on the run of numerals around each unit (十, 万…), plus
+  // the character after it, not over the whole page.
+  let runEnd = -1;
+  for (const at of zhUnits) {
+    if (at < runEnd) continue;
+    let a = at;
+    while (a > 0 && ZH_NUMERAL.has(u.charCodeAt(a - 1))) a--;
+    runEnd = at + 1;
+    while (runEnd < n && ZH_NUMERAL.has(u.charCodeAt(runEnd))) runEnd++;
+    for (const m of u.slice(a, runEnd + 1).matchAll(ZH_NUMBER_RUN)) {
       const v = parseChineseNumber(m[0]);
-      if (v !== null) late.push({ from: m.index, to: m.index + m[0].length, text: String(v) });
+      if (v !== null) late.push({ from: a + m.index, to: a + m.index + m[0].length, text: String(v) });
     }
   }
   return late;
