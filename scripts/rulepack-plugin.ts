@@ -15,7 +15,8 @@ export function rulePackPlugin(): Plugin {
     load(id) {
       if (id !== RESOLVED) return null;
       this.addWatchFile(RULES_DIR);
-      return `export default ${JSON.stringify(loadPack())};`;
+      // A JSON string parsed once is faster to load than an object literal of the same size.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(loadPack()))});`;
     },
   };
 }

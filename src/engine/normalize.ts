@@ -10,8 +10,15 @@
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
 import { isWordChar, lowerCode } from './prefilter';
+import { scriptOf, scriptsOf } from './scripts';
 
-export interface Normalized {
+/** A text and where each of its units came from. */
+export interface Mapped {
+  text: string;
+  map: OffsetMap;
+}
+
+export interface Normalized extends Mapped {
   /**
    * De-obfuscated text that the rules see. Letters keep their case (compare case-insensitively);
    * every unit lowercases to exactly one unit, so a lowercased slice keeps its offsets.
@@ -19,6 +26,8 @@ export interface Normalized {
   text: string;
   /** Where each unit of `text` came from in the original. */
   map: OffsetMap;
+  /** The scripts of `text` (bit mask, see scripts.ts), perhaps a few more. */
+  scripts: number;
 }
 
 /**
@@ -183,7 +192,7 @@ class Builder {
     this.lone = -1;
   }
   /** Units [from, to) of an earlier result, keeping their origins. */
-  pushFrom(n: Normalized, from: number, to: number): void {
+  pushFrom(n: Mapped, from: number, to: number): void {
     if (to <= from) return;
     const m = n.map;
     let i = from;
@@ -205,7 +214,7 @@ class Builder {
     this.parts[this.lone] = ch;
     this.origEnd[this.count - 1] = end;
   }
-  finish(): Normalized {
+  finish(): Mapped {
     // A flat string (join), not a rope (+=): the next passes read it character by character,
     // which is several times slower on a rope of many pieces.
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
@@ -273,7 +282,7 @@ function spaceRunEnd(src: string, i: number): number {
   return count >= 2 ? end : -1;
 }
 
-function pass1(src: string, charFold: ReadonlyMap<number, string>): Normalized {
+function pass1(src: string, charFold: ReadonlyMap<number, string>): Mapped {
   const out = new Builder();
   const simple = simpleTable(charFold);
   const n = src.length;
@@ -354,7 +363,7 @@ function settle(edits: Edit[]): Edit[] {
 }
 
 /** Apply edits, mapping each new unit to the replaced span. */
-function applyEdits(n: Normalized, edits: Edit[]): Normalized {
+function applyEdits(n: Mapped, edits: Edit[]): Mapped {
   if (edits.length === 0) return n;
   const kept = settle(edits);
   const out = new Builder(kept.length * 2 + 16);
@@ -646,16 +655,28 @@ interface Candidates {
   /** An ideograph or syllable, a space, another: spaced Chinese or a split Korean word. */
   cjkGap: boolean;
   jamo: boolean;
+  /** The scripts of the text (bit mask). */
+  scripts: number;
+  /** Where a number in words, a Chinese number or an alias may start (see lateEdits). */
+  late: number[];
 }
 
-export function findCandidates(t: string): Candidates {
-  const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false };
+export function findCandidates(t: string, late: Uint8Array): Candidates {
+  const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false, scripts: 0, late: [] };
   const n = t.length;
   let prev = 0;
   let prevCode = -1;
+  let scripts = 0;
   for (let i = 0; i < n; i++) {
     const code = t.charCodeAt(i);
     const c = CLASS[code]!;
+    if (code >= 0x80 || c === LATIN_C) scripts |= scriptOf(code);
+    const what = late[code]!;
+    // Late candidates: anything for aliases found anywhere, Chinese numbers; else where a word
+    // starts (a scale word may follow a digit: "5 thousand").
+    if (what !== 0 && (what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) {
+      found.late.push(i);
+    }
     if (c === PICT_C) found.suspect.push(i);
     else if (prev === LATIN_C ? (MIXES_WITH_LATIN >> c) & 1 : c === LATIN_C && (MIXES_WITH_LATIN >> prev) & 1) found.suspect.push(i - 1);
     if ((c === SPACE_C || c === SEP_C) && spacedChar(prevCode) && (i < 2 || spacedBoundary(t.charCodeAt(i - 2))) && spacedHint(t, i - 1)) {
@@ -669,6 +690,7 @@ export function findCandidates(t: string): Candidates {
     prev = c;
     prevCode = code;
   }
+  found.scripts = scripts;
   return found;
 }
 
@@ -755,7 +777,7 @@ function afterLetter(u: string, i: number): boolean {
 }
 
 /** Money and numbers in words, then aliases, on the de-obfuscated text: one pass finds both. */
-export function lateEdits(u: string, data: NormalizeData): Edit[] {
+export function lateEdits(u: string, data: NormalizeData, at?: readonly number[]): Edit[] {
   const late: Edit[] = [];
   const ix = aliasIndex(data.aliases);
   const table = lateTable(ix);
@@ -763,7 +785,10 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
   let aliasEnd = -1;
   const zhUnits: number[] = [];
   const n = u.length;
-  for (let i = 0; i < n; i++) {
+  // `at`: the candidates findCandidates saw, when u is the text it read; else every unit.
+  const count = at ? at.length : n;
+  for (let k = 0; k < count; k++) {
+    const i = at ? at[k]! : k;
     const code = u.charCodeAt(i);
     const what = table[code]!;
     if (what === 0) continue;
@@ -779,10 +804,10 @@ export function lateEdits(u: string, data: NormalizeData): Edit[] {
     }
     if (what & LATE_ZH) zhUnits.push(i);
     if (!(what & (LATE_ALIAS | LATE_ALIAS_WORD)) || i < aliasEnd) continue;
-    // The first two units decide whether any alias can start here.
-    if (!ix.pairs[pairHash(lowerCode(code), lowerCode(u.charCodeAt(i + 1)))]) continue;
     const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
     if (inWord && !(what & LATE_ALIAS)) continue;
+    // The first two units decide whether any alias can start here.
+    if (!ix.pairs[pairHash(lowerCode(code), lowerCode(u.charCodeAt(i + 1)))]) continue;
     const list = ix.first.get(code)!;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;
@@ -830,10 +855,10 @@ function numberAround(u: string, at: number, lastNumberEnd: number, late: Edit[]
   return -1;
 }
 
-function pass2(n: Normalized, data: NormalizeData): Normalized {
+function pass2(n: Mapped, data: NormalizeData): Normalized {
   const t = n.text;
   const edits: Edit[] = [];
-  const found = findCandidates(t);
+  const found = findCandidates(t, lateTable(aliasIndex(data.aliases)));
 
   let lastSpacedEnd = -1;
   for (const h of found.spaced) {
@@ -894,8 +919,13 @@ function pass2(n: Normalized, data: NormalizeData): Normalized {
     }
   }
   // Numbers in words and aliases, on the de-obfuscated text.
+  // Numbers in words and aliases, on the de-obfuscated text (read again only if it changed).
   const out = applyEdits(n, edits);
-  return applyEdits(out, lateEdits(out.text, data));
+  const late = edits.length === 0 ? lateEdits(t, data, found.late) : lateEdits(out.text, data);
+  const result = applyEdits(out, late);
+  let scripts = found.scripts;
+  for (const e of [...edits, ...late]) scripts |= scriptsOf(e.text);
+  return { text: result.text, map: result.map, scripts };
 }
 
 /** Normalise a text for matching; `starts`/`ends` map every unit back to the original. */
@@ -904,7 +934,7 @@ export function normalize(src: string, data: NormalizeData): Normalized {
 }
 
 /** Original [start, end) for the normalised range [from, to). The map is monotone. */
-export function toOriginal(n: Normalized, from: number, to: number): [number, number] {
+export function toOriginal(n: Mapped, from: number, to: number): [number, number] {
   if (n.map.length === 0) return [0, 0];
   if (to <= from) {
     const at = from < n.map.length ? n.map.span(from)[0] : n.map.span(n.map.length - 1)[1];

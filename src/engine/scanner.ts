@@ -6,6 +6,7 @@ import { normalize, toOriginal, type Normalized, type NormalizeData } from './no
 import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
 import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
+import { SCRIPT_OF_LANG, scriptsOf } from './scripts';
 import { sentenceBounds } from './sentences';
 import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
 
@@ -67,6 +68,35 @@ function flattenGates(pack: CompiledPack): FlatGates {
     triggerList: Int32Array.from(triggerList),
     isTrigger: Uint8Array.from(pack.triggers, (gs) => (gs.length > 0 ? 1 : 0)),
   };
+}
+
+/** Findings of a page so far, and what keeps them few and unique. */
+interface Found {
+  findings: Finding[];
+  muted: Finding[];
+  perRule: Map<string, number>;
+  seen: Set<string>;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Blocks are about this long (UTF-16 units): small enough for V8's young generation. */
+const BLOCK = 32_768;
+
+/** Where the blocks of a page start, with text.length last: each ends after a line break when it can. */
+function blockBounds(text: string): number[] {
+  const out = [0];
+  let at = 0;
+  while (text.length - at > BLOCK * 1.5) {
+    let cut = text.indexOf('\n', at + BLOCK);
+    if (cut < 0 || cut > at + BLOCK * 1.5) cut = text.indexOf('. ', at + BLOCK);
+    if (cut < 0 || cut > at + BLOCK * 1.5) cut = text.indexOf(' ', at + BLOCK);
+    if (cut < 0 || cut > at + BLOCK * 1.5) cut = at + BLOCK - (isHighSurrogate(text.charCodeAt(at + BLOCK)) ? 1 : 0);
+    at = cut + 1;
+    out.push(at);
+  }
+  out.push(text.length);
+  return out;
 }
 
 /** Sentences with prefilter hits: window i is [start[i], end[i]) with literals[from[i] .. from[i + 1]]. */
@@ -154,30 +184,38 @@ export class Scanner {
   }
 
   scan(text: string, options: ScanOptions = {}): ScanResult {
-    const norm = this.normalize(text);
-    const lang: Lang = isLang(options.lang) ? options.lang : this.langDetector.detect(norm.text);
-    const { findings, muted } = this.findAll(text, norm, lang, options);
+    // A long page is read in blocks that end at line breaks: no sentence spans two, and strings
+    // of a block's size are far cheaper to build and read than page-long ones.
+    const bounds = blockBounds(text);
+    const found: Found = { findings: [], muted: [], perRule: new Map(), seen: new Set() };
+    let lang: Lang = 'en';
+    let first: Normalized | null = null;
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const from = bounds[k]!;
+      const part = bounds.length === 2 ? text : text.slice(from, bounds[k + 1]);
+      const norm = this.normalize(part);
+      if (!first) {
+        // The language and kind of page show in its first block (detection reads 30,000 units at most).
+        first = norm;
+        lang = isLang(options.lang) ? options.lang : this.langDetector.detect(norm.text);
+      }
+      this.findAll(part, from, norm, lang, options, found);
+    }
     const kind: Kind =
       options.kind && (KINDS as readonly string[]).includes(options.kind)
         ? options.kind
-        : this.kindDetector.detect(norm.text, lang, options.url);
+        : this.kindDetector.detect(first?.text ?? '', lang, options.url);
+    const findings = dropOverlaps(found.findings);
     const v = verdict(findings, kind, options.sensitivity);
-    return { level: v.level, score: v.score, kind, lang, findings, muted };
+    return { level: v.level, score: v.score, kind, lang, findings, muted: dropOverlaps(found.muted) };
   }
 
-  private findAll(
-    text: string,
-    norm: Normalized,
-    lang: Lang,
-    options: ScanOptions,
-  ): { findings: Finding[]; muted: Finding[] } {
+  /** Findings in one block (`text`, at `offset` in the page), added to `found`. */
+  private findAll(text: string, offset: number, norm: Normalized, lang: Lang, options: ScanOptions, found: Found): void {
     const t = norm.text;
+    const { findings, muted, perRule, seen } = found;
     // Group literal hits by sentence.
-    const windows = this.windows(t);
-    const findings: Finding[] = [];
-    const muted: Finding[] = [];
-    const perRule = new Map<string, number>();
-    const seen = new Set<string>();
+    const windows = this.windows(t, norm.scripts);
     for (let wi = 0; wi < windows.count; wi++) {
       const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!);
       if (gates.length === 0) continue;
@@ -216,7 +254,9 @@ export class Scanner {
           const from = s + ms;
           const to = s + me;
           if (rule.negatable && this.negatedIn(t, s, sentenceEnd, from, to, ruleLang, pageLang)) continue;
-          const [start, end] = toOriginal(norm, from, to);
+          const [a, b] = toOriginal(norm, from, to);
+          const start = offset + a;
+          const end = offset + b;
           const key = `${rule.id}:${start}`;
           if (seen.has(key) || end <= start) continue;
           seen.add(key);
@@ -226,7 +266,7 @@ export class Scanner {
             severity: rule.severity,
             start,
             end,
-            quote: text.slice(start, end),
+            quote: text.slice(a, b),
             explanation: rule.explanation,
             source: rule.source,
           };
@@ -238,11 +278,10 @@ export class Scanner {
         }
       }
     }
-    return { findings: dropOverlaps(findings), muted: dropOverlaps(muted) };
   }
 
   /**
-   * Literals worth finding on a page with these scripts: one whose rules all need a script the
+   * Literals worth finding in a text with these scripts: one whose rules all need a script the
    * page does not have is skipped in the prefilter ("v" is a Chinese rule's keyword; an English
    * page has thousands of them).
    */
@@ -259,8 +298,8 @@ export class Scanner {
    * The sentences worth a look, in text order, each with the literals found in it: those with
    * a trigger literal (one of some gate's most telling clause).
    */
-  private windows(t: string): Windows {
-    const hits = this.prefilter.scan(t, this.acceptFor(scriptsOf(t)));
+  private windows(t: string, scripts: number): Windows {
+    const hits = this.prefilter.scan(t, this.acceptFor(scripts));
     const bounds = sentenceBounds(t);
     const trigger = this.gates.isTrigger;
     // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
@@ -431,34 +470,6 @@ function breaks(l?: CompiledLanguage): string {
 
 /** Languages written in a script another of our languages also uses. */
 const SHARED_SCRIPT = new Set<Lang | '*'>(['en', 'es', 'id', 'vi', 'ru', 'mn']);
-
-const LATIN = 1;
-const HAN = 2;
-const HANGUL = 4;
-const THAI = 8;
-const MYANMAR = 16;
-const CYRILLIC = 32;
-const ANY = 63;
-const SCRIPT_OF_LANG = {
-  en: LATIN, es: LATIN, id: LATIN, vi: LATIN, zh: HAN, ko: HANGUL, th: THAI, my: MYANMAR, ru: CYRILLIC, mn: CYRILLIC, '*': ANY,
-} as const satisfies Record<Lang | '*', number>;
-
-/** Which scripts a sentence contains, as a bit mask. */
-function scriptsOf(s: string): number {
-  let m = 0;
-  for (let i = 0; i < s.length && m !== ANY; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) m |= LATIN;
-    } else if (c <= 0x24f || (c >= 0x1e00 && c <= 0x1eff)) m |= LATIN;
-    else if (c >= 0x0400 && c <= 0x04ff) m |= CYRILLIC;
-    else if (c >= 0x0e00 && c <= 0x0e7f) m |= THAI;
-    else if (c >= 0x1000 && c <= 0x109f) m |= MYANMAR;
-    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x3131 && c <= 0x318e)) m |= HANGUL;
-    else if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) m |= HAN;
-  }
-  return m;
-}
 
 /** A match that starts with a letter must not start inside a word (the end is checked in the regex). */
 function atWordEdges(s: string, a: number, mode: CompiledRule['boundary']): boolean {
