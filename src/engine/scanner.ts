@@ -18,7 +18,8 @@ export type Nlp = (text: string) => {
 interface RuntimeRule {
   rule: CompiledRule;
   index: number;
-  patterns: RegExp[];
+  /** Built on first use: a page wakes few of them, and parsing them all costs a startup. */
+  patterns: (RegExp | undefined)[];
   segmentCheck: boolean;
   /** The script(s) a sentence must contain for this rule to run (bit mask). */
   script: number;
@@ -159,7 +160,7 @@ export class Scanner {
       return {
         rule,
         index,
-        patterns: rule.patterns.map((p) => new RegExp(p, 'gu')),
+        patterns: rule.patterns.map(() => undefined),
         segmentCheck: boundary === 'segment',
         script: SCRIPT_OF_LANG[rule.lang],
       };
@@ -374,7 +375,7 @@ export class Scanner {
   private *matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean): Generator<[number, number]> {
     for (const p of which) {
       if (p < 0) continue;
-      const re = rr.patterns[p]!;
+      const re = (rr.patterns[p] ??= new RegExp(rr.rule.patterns[p]!, 'gu'));
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(sentence)) !== null) {
