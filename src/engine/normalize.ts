@@ -10,7 +10,7 @@
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
 import { isWordChar, lowerCode } from './prefilter';
-import { scriptOf, scriptsOf } from './scripts';
+import { LATIN as LATIN_SCRIPT, scriptOf, scriptsOf } from './scripts';
 
 /** A text and where each of its units came from. */
 export interface Mapped {
@@ -670,7 +670,8 @@ export function findCandidates(t: string, late: Uint8Array): Candidates {
   for (let i = 0; i < n; i++) {
     const code = t.charCodeAt(i);
     const c = CLASS[code]!;
-    if (code >= 0x80 || c === LATIN_C) scripts |= scriptOf(code);
+    if (code >= 0x80) scripts |= scriptOf(code);
+    else if (c === LATIN_C) scripts |= LATIN_SCRIPT;
     const what = late[code]!;
     // Late candidates: anything for aliases found anywhere, Chinese numbers; else where a word
     // starts (a scale word may follow a digit: "5 thousand").
