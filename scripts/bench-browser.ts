@@ -3,12 +3,16 @@
 // served under curated host names through the e2e proxy. Prints tables, medians of several runs;
 // no pass or fail (the budgets of issue 5 are printed beside the numbers).
 //
-//   npm run bench:browser -- [--runs=5] [--batches=10] [--mb=1] [--no-trace] [--build] [--only=board,feed,cooking]
+//   npm run bench:browser -- [--runs=5] [--batches=10] [--mb=1] [--no-trace] [--build] [--only=board,feed,cooking] [--verbose] [--dump-trace=FILE]
 //
 // Main-thread time and tasks come from a Chromium trace (CDP Tracing) with the V8 sampling profiler
 // on: a sample counts as the extension's when its stack holds a frame of the content script's file;
 // a task is the extension's when it holds such a sample. Page-side times come from a probe in the
 // page that polls CSS.highlights (the registry is shared with the content script) every ~4 ms.
+// Samples miss what the extension makes the browser do outside its code (the frames that paint
+// its highlights, its UI's layout), and take the page's own style update for the extension's when
+// a call of ours brings it forward: so the feed is also run with the extension off (same page, an
+// unmatched host), and the main thread's CPU per batch is compared whole.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -32,7 +36,7 @@ const ONLY = new Set(opt('only', 'board,feed,cooking').split(','));
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const QUIET_MS = 1500; // no highlight change and no message for this long: the extension is done
 const VERBOSE = args.includes('--verbose');
-/** Writes the last trace to this file (for chrome://tracing or the DevTools Performance panel). */
+/** Writes the traces to this file, the second and later to file-2.json… (for chrome://tracing or the DevTools Performance panel). */
 const DUMP = opt('dump-trace', '');
 
 const URLS = {
@@ -40,6 +44,7 @@ const URLS = {
   /** The same page on a host the extension does not match: the baseline for heap. */
   boardPlain: 'https://www.example-jobs.test/jobs?q=bench&l=anywhere',
   feed: 'https://www.jobstreet.com/jobs/bench-feed',
+  feedPlain: 'https://www.example-jobs.test/bench-feed',
   cooking: 'https://www.facebook.com/groups/homecooks/posts/2002',
   cookingPlain: 'https://www.example-jobs.test/cooking',
 };
@@ -343,8 +348,21 @@ interface Analysis {
   /** The longest task of any kind on that thread (the page's own included), wall ms. */
   longestTask(fromUs?: number, toUs?: number): number;
   mark(name: string): number | undefined;
-  /** End (µs) of the top-level task on the content script's thread that holds `ts`. */
-  taskEnd(ts: number): number | undefined;
+  /** Start and end (µs) of the top-level task on the page's main thread that holds `ts`. */
+  taskAt(ts: number): { ts: number; end: number } | undefined;
+  /** That task's content-script time after `ts` (what the extension adds inside the page's own task), wall / CPU ms. */
+  csInTaskAfter(ts: number): { wall: number; cpu: number };
+  /**
+   * Of that, the style and layout updates the content script's calls made happen (thread CPU ms):
+   * the page's own pending work when the page is about to render anyway, only done earlier.
+   */
+  forcedByCsAfter(ts: number): { style: number; layout: number };
+  /**
+   * Thread CPU ms of every top-level task on the page's main thread that ends after `fromUs` and
+   * starts before `toUs` (the page's, the extension's, and the style, layout and paint either
+   * causes), less the bench probe's own polling.
+   */
+  threadCpu(fromUs: number, toUs?: number): number;
   injectedUs: number | undefined;
 }
 
@@ -367,6 +385,8 @@ async function startTrace(cdp: CDPSession): Promise<void> {
   });
 }
 
+let dumps = 0;
+
 async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   const done = new Promise<string>((r) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => r(e.stream!)));
   await cdp.send('Tracing.end');
@@ -378,7 +398,7 @@ async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
     if (r.eof) break;
   }
   await cdp.send('IO.close', { handle });
-  if (DUMP) writeFileSync(DUMP, chunks.join(''));
+  if (DUMP) writeFileSync(dumps++ ? DUMP.replace(/(\.json)?$/, `-${dumps}$1`) : DUMP, chunks.join(''));
   const json = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
   return Array.isArray(json) ? json : json.traceEvents;
 }
@@ -441,9 +461,18 @@ function analyse(events: TraceEvent[], csUrl: string): Analysis {
     }
   }
   csSamples.sort((a, b) => a.ts - b.ts);
+  // The page's main thread: where the bench's marks are (a page without the extension has no
+  // content-script samples), else where the content script ran.
+  const marked = events.find((e) => e.cat.includes('blink.user_timing') && e.name.startsWith('slb:'));
+  const mainThread = marked ? { pid: marked.pid, tid: marked.tid } : csThread;
+  csThread = mainThread;
+  // The probe's polling (FunctionCall "tick"): not the page's work nor the extension's.
+  const probeCalls = csThread
+    ? events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.pid === csThread!.pid && e.tid === csThread!.tid && (e.args?.data as { functionName?: string } | undefined)?.functionName === 'tick')
+    : [];
   // Top-level tasks on the content script's thread, with their content-script share.
   const tasks: Task[] = [];
-  const all: { ts: number; end: number }[] = [];
+  const all: (Task & { end: number })[] = [];
   if (csThread) {
     const raw = events
       .filter((e) => e.ph === 'X' && e.pid === csThread!.pid && e.tid === csThread!.tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
@@ -453,23 +482,25 @@ function analyse(events: TraceEvent[], csUrl: string): Analysis {
     for (const e of raw) {
       if (e.ts < end) continue;
       end = e.ts + (e.dur ?? 0);
-      all.push({ ts: e.ts, end });
       while (i < csSamples.length && csSamples[i]!.ts < e.ts) i++;
       let cs = 0;
       for (let j = i; j < csSamples.length && csSamples[j]!.ts < end; j++) cs += csSamples[j]!.dur;
       const dur = (e.dur ?? 0) / 1000;
       const cpu = ((e as { tdur?: number }).tdur ?? e.dur ?? 0) / 1000;
       cs = Math.min(cs / 1000, dur);
-      tasks.push({ ts: e.ts, dur, cpu, cs, csCpu: dur > 0 ? (cpu * cs) / dur : 0 });
+      const task = { ts: e.ts, dur, cpu, cs, csCpu: dur > 0 ? (cpu * cs) / dur : 0 };
+      tasks.push(task);
+      all.push({ ...task, end });
     }
   }
+  const holding = (ts: number) => all.find((t) => t.ts <= ts && ts < t.end);
   const marks = new Map<string, number>();
   for (const e of events) if (e.cat.includes('blink.user_timing') && e.name.startsWith('slb:') && !marks.has(e.name)) marks.set(e.name, e.ts);
   const injected = events
     .filter((e) => e.name === 'EvaluateScript' && (e.args?.data as { url?: string } | undefined)?.url === csUrl)
     .map((e) => e.ts);
-  const inRange = (ts: number, from = -Infinity, to = Infinity) => ts >= from && ts < to;
-  const within = (from?: number, to?: number) => tasks.filter((t) => inRange(t.ts, from, to));
+  // Tasks that overlap the window: the task in which a batch is inserted starts before the mark.
+  const within = (from = -Infinity, to = Infinity) => tasks.filter((t) => t.ts + t.dur * 1000 > from && t.ts < to);
   return {
     cs: (from, to) => {
       const ts = within(from, to);
@@ -478,7 +509,36 @@ function analyse(events: TraceEvent[], csUrl: string): Analysis {
     csTasks: (from, to) => within(from, to).filter((t) => t.cs > 0).sort((a, b) => b.dur - a.dur),
     longestTask: (from, to) => max(within(from, to).map((t) => t.dur)),
     mark: (name) => marks.get(name),
-    taskEnd: (ts) => all.find((t) => t.ts <= ts && ts < t.end)?.end,
+    taskAt: (ts) => {
+      const t = holding(ts);
+      return t && { ts: t.ts, end: t.end };
+    },
+    forcedByCsAfter: (ts) => {
+      const t = holding(ts);
+      const out = { style: 0, layout: 0 };
+      if (!t || !csThread) return out;
+      const onThread = (e: TraceEvent) => e.ph === 'X' && e.pid === csThread!.pid && e.tid === csThread!.tid && e.ts >= ts && e.ts < t.end;
+      const calls = events.filter((e) => onThread(e) && e.name === 'FunctionCall' && (e.args?.data as { url?: string } | undefined)?.url === csUrl);
+      for (const e of events) {
+        if (!onThread(e) || (e.name !== 'UpdateLayoutTree' && e.name !== 'Layout')) continue;
+        if (!calls.some((c) => c.ts <= e.ts && e.ts < c.ts + (c.dur ?? 0))) continue;
+        out[e.name === 'Layout' ? 'layout' : 'style'] += ((e as { tdur?: number }).tdur ?? e.dur ?? 0) / 1000;
+      }
+      return out;
+    },
+    csInTaskAfter: (ts) => {
+      const t = holding(ts);
+      if (!t) return { wall: NaN, cpu: NaN };
+      let wall = 0;
+      for (const x of csSamples) if (x.ts >= ts && x.ts < t.end) wall += x.dur;
+      wall = Math.min(wall / 1000, t.dur);
+      return { wall, cpu: t.dur > 0 ? (wall * t.cpu) / t.dur : 0 };
+    },
+    threadCpu: (from, to = Infinity) => {
+      const inside = (ts: number, end: number) => end > from && ts < to;
+      const probeMs = probeCalls.filter((e) => inside(e.ts, e.ts + (e.dur ?? 0))).reduce((n, e) => n + ((e as { tdur?: number }).tdur ?? e.dur ?? 0), 0) / 1000;
+      return all.filter((t) => inside(t.ts, t.end)).reduce((n, t) => n + t.cpu, 0) - probeMs;
+    },
     injectedUs: injected.length ? Math.min(...injected) : csSamples[0]?.ts,
   };
 }
@@ -521,7 +581,10 @@ async function launch(pages: Map<string, string>): Promise<Bench> {
 interface Msg {
   type: string;
   url: string;
+  /** Epoch ms the background got to it (it reads one message at a time). */
   t: number;
+  /** Epoch ms its first task after that ran: about when the engine had read it. */
+  done?: number;
   chars: number;
 }
 
@@ -534,7 +597,9 @@ async function messages(b: Bench, clear = false): Promise<Msg[]> {
     if (!g.__slBench) {
       g.__slBench = [];
       g.chrome.runtime.onMessage.addListener((m, s) => {
-        g.__slBench!.push({ type: String(m?.type), url: s.url ?? '', t: Date.now(), chars: m?.blocks?.reduce((n, x) => n + x.text.length, 0) ?? 0 });
+        const msg: Msg = { type: String(m?.type), url: s.url ?? '', t: Date.now(), chars: m?.blocks?.reduce((n, x) => n + x.text.length, 0) ?? 0 };
+        g.__slBench!.push(msg);
+        setTimeout(() => (msg.done = Date.now()), 0);
         return undefined;
       });
     }
@@ -550,12 +615,14 @@ interface ProbeState {
   count: number;
   changes: number;
   load: number;
+  /** performance.timeOrigin: page times as epoch ms (the background's message times are). */
+  origin: number;
   watch: { n: number; inserted: number; first: number | null; last: number | null; count: number }[];
 }
 
 const probe = (p: Page) =>
   p.evaluate(() => {
-    const st = (window as unknown as { __slProbe: Omit<ProbeState, 'load' | 'watch'> & { watch: (ProbeState['watch'][number] & { el?: Element })[] } }).__slProbe;
+    const st = (window as unknown as { __slProbe: Omit<ProbeState, 'load' | 'origin' | 'watch'> & { watch: (ProbeState['watch'][number] & { el?: Element })[] } }).__slProbe;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
       first: st.first,
@@ -563,6 +630,7 @@ const probe = (p: Page) =>
       count: st.count,
       changes: st.changes,
       load: nav?.loadEventEnd ?? NaN,
+      origin: performance.timeOrigin,
       watch: st.watch.map(({ n, inserted, first, last, count }) => ({ n, inserted, first, last, count })),
     } satisfies ProbeState;
   });
@@ -759,78 +827,151 @@ async function boardScenario(b: Bench, bytes: number, listings: number): Promise
   );
 }
 
-async function feedScenario(b: Bench): Promise<void> {
-  log(`feed: ${URLS.feed}, 2 warm-up batches + ${BATCHES}`);
+interface FeedRun {
+  st: ProbeState;
+  a: Analysis | null;
+  msgs: Msg[];
+  /** Messages for the first 20 listings (page load). */
+  before: Msg[];
+}
+
+/**
+ * One feed in a fresh tab: load, let it settle, then scroll to the bottom BATCHES + 2 times (the
+ * page's scroll handler adds 50 listings each time). With the extension, each batch waits for its
+ * first highlight and then QUIET_MS; without it (the same page on an unmatched host), a fixed time.
+ */
+async function feedRun(b: Bench, url: string, withExtension: boolean): Promise<FeedRun> {
   const p = await b.context.newPage();
   const cdp = await b.context.newCDPSession(p);
   await messages(b, true);
-  await p.goto(URLS.feed, { waitUntil: 'load' });
-  await settle(b, p, URLS.feed, true);
-  const before = (await messages(b, true)).length;
+  await p.goto(url, { waitUntil: 'load' });
+  await settle(b, p, url, withExtension);
+  const before = (await messages(b, true)).filter((m) => m.url.startsWith(url));
   if (TRACE) await startTrace(cdp);
-  const total = BATCHES + 2;
-  for (let i = 0; i < total; i++) {
-    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the page's scroll handler adds 50 listings
+  for (let i = 0; i < BATCHES + 2; i++) {
+    await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const t0 = Date.now();
     for (;;) {
       await sleep(50);
       const w = (await probe(p)).watch[i];
-      if (w?.first != null) break;
+      if (withExtension ? w?.first != null : w) break;
       if (Date.now() - t0 > 20_000) {
         log(`  batch ${i}: no highlight within 20 s (${w ? 'inserted' : 'not inserted'})`);
         break;
       }
     }
-    await sleep(QUIET_MS); // let the batch finish before the next scroll
+    await sleep(withExtension ? QUIET_MS : 1000); // let the batch finish before the next scroll
   }
   const st = await probe(p);
   const a = TRACE ? analyse(await stopTrace(cdp), b.csUrl) : null;
-  const msgs = (await messages(b, true)).filter((m) => m.url.startsWith(URLS.feed));
+  const msgs = (await messages(b, true)).filter((m) => m.url.startsWith(url));
   await p.close();
-  const measured = st.watch.slice(2);
-  const firstLat = measured.map((w) => (w.first ?? NaN) - w.inserted);
-  const lastLat = measured.map((w) => (w.last ?? NaN) - w.inserted);
-  const perBatch: { wall: number; cpu: number }[] = [];
-  const longest: number[] = [];
-  const longestCpu: number[] = [];
-  const maxCs: { wall: number; cpu: number }[] = [];
-  /** The page's own task that inserted the batch (its handler, then layout), and from its end to the highlight. */
-  const pageTask: number[] = [];
-  const afterPage: number[] = [];
+  return { st, a, msgs, before };
+}
+
+/** Per measured batch (after 2 warm-up): figures from the probe and the trace. */
+interface BatchFigures {
+  n: number;
+  /** DOM insertion → first highlight in the batch (probe), ms. */
+  first: number;
+  last: number;
+  count: number;
+  /** Insertion → end of the page's task that inserted it (the page's handler, style, layout, paint), ms. */
+  pageTask: number;
+  /** The whole of that task, thread CPU ms. */
+  pageTaskCpu: number;
+  /** End of that task (the batch is on screen) → first highlight, ms. */
+  afterPage: number;
+  /** Content-script time inside the page's task after the insertion (its MutationObserver and frame callbacks), wall / CPU ms. */
+  csInPageTask: { wall: number; cpu: number };
+  /** Of which the page's style and layout updates its calls brought forward, CPU ms. */
+  forced: { style: number; layout: number };
+  /** Content-script time from the inserting task to the next batch's, wall / CPU ms. */
+  cs: { wall: number; cpu: number };
+  /** Main-thread CPU from the inserting task to the next batch's, less the probe's polling, ms. */
+  threadCpu: number;
+  tasks: Task[];
+}
+
+function batchFigures(run: FeedRun): BatchFigures[] {
+  const { st, a } = run;
+  const out: BatchFigures[] = [];
   for (const w of st.watch) {
-    const from = a?.mark(`slb:batch-${w.n}-inserted`);
-    const to = st.watch[w.n + 1] ? a?.mark(`slb:batch-${w.n + 1}-inserted`) : undefined;
-    if (VERBOSE) log(`  batch ${w.n}: first ${fmt((w.first ?? NaN) - w.inserted)} ms, last ${fmt((w.last ?? NaN) - w.inserted)} ms, ${w.count} ranges`);
-    if (w.n < 2 || !a || from === undefined) continue;
-    perBatch.push(a.cs(from, to));
-    const end = a.taskEnd(from);
-    const hl = a.mark(`slb:batch-${w.n}-highlighted`);
-    if (end !== undefined && hl !== undefined) {
-      pageTask.push((end - from) / 1000);
-      afterPage.push((hl - end) / 1000);
+    if (VERBOSE) {
+      // When each message reached the background, after the insertion (type, characters).
+      const at = st.origin + w.inserted;
+      const next = st.watch[w.n + 1] ? st.origin + st.watch[w.n + 1]!.inserted : Infinity;
+      const sent = run.msgs
+        .filter((x) => x.t >= at - 5 && x.t < next)
+        .map((x) => `${Math.round(x.t - at)}${x.type === 'report' ? 'r' : `:${x.chars}`}+${x.done === undefined ? '?' : x.done - x.t}`);
+      log(`  batch ${w.n}: first ${fmt((w.first ?? NaN) - w.inserted)} ms, last ${fmt((w.last ?? NaN) - w.inserted)} ms, ${w.count} ranges; messages at (ms:chars+busy) ${sent.join(' ')}`);
     }
-    const st2 = taskStats(a.csTasks(from, to));
-    longest.push(st2.own.dur);
-    longestCpu.push(st2.own.cpu);
-    maxCs.push(st2.maxCs);
+    if (w.n < 2) continue;
+    const at = a?.mark(`slb:batch-${w.n}-inserted`);
+    const nextAt = a?.mark(`slb:batch-${w.n + 1}-inserted`);
+    const task = at === undefined ? undefined : a?.taskAt(at);
+    // The window ends where the next batch's inserting task starts.
+    const to = nextAt === undefined ? undefined : (a?.taskAt(nextAt)?.ts ?? nextAt);
+    const hl = a?.mark(`slb:batch-${w.n}-highlighted`);
+    const from = task?.ts ?? at;
+    out.push({
+      n: w.n,
+      first: (w.first ?? NaN) - w.inserted,
+      last: (w.last ?? NaN) - w.inserted,
+      count: w.count,
+      pageTask: task && at !== undefined ? (task.end - at) / 1000 : NaN,
+      pageTaskCpu: a && from !== undefined ? a.threadCpu(from, from + 1) : NaN,
+      afterPage: task && hl !== undefined ? (hl - task.end) / 1000 : NaN,
+      csInPageTask: a && at !== undefined ? a.csInTaskAfter(at) : NO_CS,
+      forced: a && at !== undefined ? a.forcedByCsAfter(at) : { style: NaN, layout: NaN },
+      cs: a && from !== undefined ? a.cs(from, to) : NO_CS,
+      threadCpu: a && from !== undefined ? a.threadCpu(from, to) : NaN,
+      tasks: a && from !== undefined ? a.csTasks(from, to) : [],
+    });
   }
-  const lat = median(firstLat);
-  const lw = max(longest);
-  const lc = max(longestCpu);
+  return out;
+}
+
+async function feedScenario(b: Bench): Promise<void> {
+  log(`feed: ${URLS.feed}, 2 warm-up batches + ${BATCHES}; then the same page on an unmatched host`);
+  const run = await feedRun(b, URLS.feed, true);
+  const plainRun = await feedRun(b, URLS.feedPlain, false);
+  const ext = batchFigures(run);
+  const plain = batchFigures(plainRun);
+  const m = (xs: BatchFigures[], f: (x: BatchFigures) => number) => median(xs.map(f));
+  const firstLat = ext.map((x) => x.first);
+  const shown = m(ext, (x) => x.afterPage);
+  const stats = ext.map((x) => taskStats(x.tasks));
+  const lw = max(stats.map((x) => x.own.dur));
+  const lc = max(stats.map((x) => x.own.cpu));
+  const types = (ms: Msg[]) => msgText(ms.reduce<Record<string, number>>((o, x) => ((o[x.type] = (o[x.type] ?? 0) + 1), o), {}));
+  const perBatch = (ms: Msg[], f: (x: Msg) => number) => fmt(ms.reduce((n, x) => n + f(x), 0) / (BATCHES + 2), 1);
+  // The budget is the extension's: from the moment the page has put the batch on screen (the end
+  // of the page's own task that inserted it, which also styles, lays out and paints it) to the
+  // first highlight. Insertion → highlight also holds the page's own layout of 50 listings, which
+  // no extension can shorten; the same page without the extension shows how long that is, so
+  // work the extension adds to the page's task (or causes in later frames) is not hidden in it.
   table(
-    `2. Infinite scroll: 50 listings per batch (${URLS.feed}) — median of ${measured.length} batches after 2 warm-up`,
+    `2. Infinite scroll: 50 listings per batch (${URLS.feed}) — median of ${ext.length} batches after 2 warm-up`,
     ['measure', 'value', 'budget', 'status'],
     [
-      ['DOM insertion → first highlight in the batch, ms', fmt(lat), `≤ ${BUDGET.batchMs}`, verdict(lat, BUDGET.batchMs)],
+      ['batch on screen (end of the page\'s inserting task) → first highlight, ms', fmt(shown), `≤ ${BUDGET.batchMs}`, verdict(shown, BUDGET.batchMs)],
+      ['  min / max over batches, ms', `${fmt(Math.min(...ext.map((x) => x.afterPage)))} / ${fmt(max(ext.map((x) => x.afterPage)))}`, '', ''],
+      ['DOM insertion → first highlight in the batch, ms', fmt(median(firstLat)), '', ''],
       ['  min / max over batches, ms', `${fmt(Math.min(...firstLat))} / ${fmt(max(firstLat))}`, '', ''],
-      ['  of which the page\'s own inserting task after the insertion (layout…), ms', fmt(median(pageTask)), '', ''],
-      ['  end of that task → first highlight (the extension\'s part), ms', fmt(median(afterPage)), `≤ ${BUDGET.batchMs}`, verdict(median(afterPage), BUDGET.batchMs)],
-      ['DOM insertion → last highlight in the batch, ms', fmt(median(lastLat)), '', ''],
-      ['highlighted ranges per batch', fmt(median(measured.map((w) => w.count)), 0), '', ''],
-      ['content-script main thread per batch, wall / CPU ms', wallCpu(perBatch), '', ''],
-      ...taskRows(lw, lc, [{ wall: max(maxCs.map((x) => x.wall)), cpu: max(maxCs.map((x) => x.cpu)) }]),
-      ['messages to the background per batch', fmt(msgs.length / total, 1), '', ''],
-      ['messages for the first 20 listings (page load)', String(before), '', ''],
+      ['  of which the page\'s inserting task after the insertion (style, layout, paint), ms', fmt(m(ext, (x) => x.pageTask)), '', ''],
+      ['  the same without the extension (unmatched host), ms', fmt(m(plain, (x) => x.pageTask)), '', ''],
+      ['  that whole task, thread CPU, with / without the extension, ms', `${fmt(m(ext, (x) => x.pageTaskCpu))} / ${fmt(m(plain, (x) => x.pageTaskCpu))}`, '', ''],
+      ['  content script inside that task (it reads the batch before the page lays it out), wall / CPU ms', wallCpu(ext.map((x) => x.csInPageTask)), '', ''],
+      ['    of which the page\'s own style / layout update, done earlier by its calls, CPU ms', `${fmt(m(ext, (x) => x.forced.style))} / ${fmt(m(ext, (x) => x.forced.layout))}`, '', ''],
+      ['DOM insertion → last highlight in the batch, ms', fmt(m(ext, (x) => x.last)), '', ''],
+      ['highlighted ranges per batch', fmt(m(ext, (x) => x.count), 0), '', ''],
+      ['content-script main thread per batch, wall / CPU ms', wallCpu(ext.map((x) => x.cs)), '', ''],
+      ['main-thread CPU per batch, with / without the extension (probe excluded), ms', `${fmt(m(ext, (x) => x.threadCpu))} / ${fmt(m(plain, (x) => x.threadCpu))}`, '', ''],
+      ...taskRows(lw, lc, [{ wall: max(stats.map((x) => x.maxCs.wall)), cpu: max(stats.map((x) => x.maxCs.cpu)) }]),
+      ['messages to the background per batch', `${perBatch(run.msgs, () => 1)} (${types(run.msgs)} in ${BATCHES + 2})`, '', ''],
+      ['characters sent per batch', perBatch(run.msgs, (x) => x.chars), '', ''],
+      ['messages for the first 20 listings (page load)', `${run.before.length} (${types(run.before)})`, '', ''],
     ],
   );
 }
@@ -884,7 +1025,9 @@ async function main(): Promise<void> {
   const board = boardPage(ads, bytes);
   pages.set(URLS.board, board);
   pages.set(URLS.boardPlain, board);
-  pages.set(URLS.feed, feedPage(ads, BATCHES + 2));
+  const feed = feedPage(ads, BATCHES + 2);
+  pages.set(URLS.feed, feed);
+  pages.set(URLS.feedPlain, feed);
   const cooking = cookingPage(300_000);
   pages.set(URLS.cooking, cooking);
   pages.set(URLS.cookingPlain, cooking);

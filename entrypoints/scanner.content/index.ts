@@ -54,6 +54,7 @@ export default defineContentScript({
       },
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
+      requestAnimationFrame: (fn) => ctx.requestAnimationFrame(fn),
     });
 
     // Read a curated page (its path too), or any page once "Watch every site" is on, never a

@@ -33,11 +33,17 @@ function highlightApi(win: Window): { registry: Registry; Highlight: HighlightCt
 }
 
 class HighlightPainter implements Painter {
+  /** The ranges registered under each name: a name whose ranges did not change is left alone. */
+  private readonly painted = new Map<string, readonly Range[]>();
   constructor(private readonly api: { registry: Registry; Highlight: HighlightCtor }) {}
   paint(marks: readonly Mark[]): void {
     for (const [i, sev] of SEVERITIES.entries()) {
       const ranges = marks.filter((m) => m.severity === sev).map((m) => m.range);
       const name = `${HIGHLIGHT_PREFIX}-${sev}`;
+      const before = this.painted.get(name) ?? [];
+      // Every registration makes the browser check all highlights again in the next frame.
+      if (ranges.length === before.length && ranges.every((r, j) => r === before[j])) continue;
+      this.painted.set(name, ranges);
       if (!ranges.length) this.api.registry.delete(name);
       else {
         const h = new this.api.Highlight(...ranges);
@@ -55,6 +61,7 @@ class HighlightPainter implements Painter {
   clear(): void {
     for (const s of SEVERITIES) this.api.registry.delete(`${HIGHLIGHT_PREFIX}-${s}`);
     this.api.registry.delete(FOCUS);
+    this.painted.clear();
   }
 }
 

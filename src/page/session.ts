@@ -8,7 +8,7 @@ import { blockOwner, extractBlocks, insideSkipped, type TextBlock } from './extr
 import { createPainter, type Painter } from './highlights';
 import { caretAt, rangeUnderPoint } from './hover';
 import { rangeFor } from './ranges';
-import { drain, type Pause } from './slices';
+import { defaultPause, drain, type Pause } from './slices';
 import { Banner } from './ui/banner';
 import { Card } from './ui/card';
 import { UiHost } from './ui/host';
@@ -27,6 +27,7 @@ export interface PageEnv {
   pause?: Pause;
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  requestAnimationFrame?(fn: () => void): number;
 }
 
 interface Item {
@@ -34,9 +35,24 @@ interface Item {
   range: Range;
 }
 
+/** One message to the engine, on its way. */
+interface Pending {
+  blocks: TextBlock[];
+  reply: Promise<ScanBlocksReply>;
+}
+
+/** What a block's findings are filed under: its owner, or a selection check's own key. */
+type BlockKey = (b: TextBlock) => object;
+
 /** Characters per message to the background: big enough to be few, small enough to stay quick. */
 const BATCH_CHARS = 24_000;
 const HOVER_HIDE_MS = 350;
+/**
+ * Highlights a read brings change at most this often: each change costs the page a paint pass
+ * over the whole document (tens of ms on a long feed). The first change after a quiet spell is
+ * painted at once.
+ */
+const PAINT_GAP_MS = 100;
 
 const isNext = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.code === 'KeyN' || e.code === 'KeyP');
 
@@ -64,6 +80,8 @@ export class PageSession {
   private returnFocus: HTMLElement | null = null;
   private hoverQueued = false;
   private hideTimer: number | undefined;
+  private paintedAt = -Infinity;
+  private paintTimer: number | undefined;
   private listening = false;
 
   constructor(private readonly env: PageEnv) {
@@ -85,9 +103,12 @@ export class PageSession {
       showFirst: () => this.step(1, false),
       dismiss: () => void env.dismiss({ banner: true }),
     });
-    this.watcher = new MutationWatcher(this.doc, (owners) => void this.scanRoots(owners.filter((o) => !insideSkipped(o))), {
+    // insideSkipped() checks visibility, so it also brings the page's pending style update
+    // forward (its own next step anyway): the read's time slice then goes to reading.
+    this.watcher = new MutationWatcher(this.doc, (owners) => void this.scanRoots(owners.filter((o) => !insideSkipped(o)), false), {
       setTimeout: env.setTimeout,
       clearTimeout: env.clearTimeout,
+      requestAnimationFrame: env.requestAnimationFrame,
     });
   }
 
@@ -99,7 +120,7 @@ export class PageSession {
   async start(): Promise<void> {
     this.listen(true);
     this.watcher.start();
-    await this.scanRoots([this.doc]);
+    await this.scanRoots([this.doc], true);
   }
 
   stop(): void {
@@ -109,6 +130,8 @@ export class PageSession {
     this.card.close(false);
     this.banner.hide();
     this.painter.clear();
+    if (this.paintTimer !== undefined) this.env.clearTimeout(this.paintTimer);
+    this.paintTimer = undefined;
     this.items.clear();
     this.seen = new WeakMap();
     this.reported = undefined;
@@ -142,7 +165,10 @@ export class PageSession {
     this.listen(true);
     this.forceBanner = true;
     // Keyed apart from the page's blocks: a clipped block must not pass for the whole one.
-    await this.send(blocks, ++this.generation, () => ({}));
+    const gen = ++this.generation;
+    await this.receive(this.request(blocks), gen, () => ({}));
+    if (!blocks.length && this.forceBanner) await this.reportNow();
+    await this.reporting;
   }
 
   /** The tab's verdict, changed by another frame. */
@@ -161,7 +187,13 @@ export class PageSession {
     this.renderBanner();
   }
 
-  private async scanRoots(roots: Node[]): Promise<void> {
+  /**
+   * Reads `roots` and sends what is new. The first read of a page sends what the reader sees
+   * first (`screenFirst`: getBoundingClientRect, on a page laid out by then). The watcher's reads
+   * run before the page lays its new nodes out (see MutationWatcher.take) and must not force that
+   * layout: they go in document order, top down for a feed, a chat or a new view alike.
+   */
+  private async scanRoots(roots: Node[], screenFirst: boolean): Promise<void> {
     // Not a new generation: a feed's new listings must not cancel the read of the page (or of
     // the listings before them) still under way; only stop() does.
     const gen = this.generation;
@@ -170,10 +202,10 @@ export class PageSession {
     const rest: TextBlock[] = [];
     const h = this.env.win.innerHeight;
     const key = (b: TextBlock) => b.owner;
-    // What the reader sees is read first, and the engine reads while the walk goes on: once the
-    // walk has gone past the screen, the screen's blocks are sent, then every BATCH_CHARS of what
-    // follows (one message in flight; first highlights do not wait for a long page to be walked).
-    let streaming = false;
+    // The engine reads while the walk goes on: once the walk has gone past the screen, the
+    // screen's blocks are sent, then every BATCH_CHARS of what follows (first highlights do not
+    // wait for a long page to be walked). Each message goes at once; replies are applied in order.
+    let streaming = !screenFirst;
     let queue: TextBlock[] = [];
     let queued = 0;
     let chain: Promise<void> = Promise.resolve();
@@ -181,8 +213,16 @@ export class PageSession {
       const mine = queue;
       queue = [];
       queued = 0;
-      if (mine.length) chain = chain.then(() => this.send(mine, gen, key));
+      if (!mine.length) return;
+      const pending = this.request(mine);
+      chain = chain.then(() => this.receive(pending, gen, key));
     };
+    const pause = this.env.pause ?? defaultPause;
+    // A watcher's read starts just before the page lays the new nodes out: what its first slice
+    // read (the top of what came, what the page shows first) goes to the engine before the walk
+    // gives the thread back, and its replies, ready when the layout is done, are applied before
+    // the walk goes on with the rest.
+    let first = !screenFirst;
     try {
       for (const root of roots) {
         const ok = await drain(
@@ -205,53 +245,77 @@ export class PageSession {
               queued = queue.reduce((n, x) => n + x.text.length, 0);
             }
           },
-          { pause: this.env.pause, stop: () => gen !== this.generation },
+          {
+            pause: () => {
+              if (!first) return pause();
+              first = false;
+              ship();
+              return chain.then(pause, pause);
+            },
+            stop: () => gen !== this.generation,
+          },
         );
         if (!ok) return;
       }
       queue.push(...visible, ...rest);
       ship();
       await chain;
+      await this.reporting;
     } finally {
       this.runs--;
     }
   }
 
-  private async send(blocks: TextBlock[], gen: number, key: (b: TextBlock) => object): Promise<void> {
+  /** Sends `blocks` to the engine now, in messages of about BATCH_CHARS: the background reads them in turn. */
+  private request(blocks: TextBlock[]): Pending[] {
+    const out: Pending[] = [];
     let batch: TextBlock[] = [];
     let chars = 0;
-    const flush = async () => {
+    const flush = () => {
       if (!batch.length) return;
-      const mine = batch;
+      const reply = this.env.scan(batch.map((b, id) => ({ id, text: b.text })));
+      reply.catch(() => undefined); // receive() awaits it, unless a newer read took over
+      out.push({ blocks: batch, reply });
       batch = [];
       chars = 0;
-      const reply = await this.env.scan(mine.map((b, id) => ({ id, text: b.text })));
-      if (gen !== this.generation) return;
-      const byId = new Map(reply.results.map((r) => [r.id, r.findings]));
-      mine.forEach((b, id) => {
-        const k = key(b);
-        if (k === b.owner) this.seen.set(b.owner, b.text);
-        // A block read again with nothing found loses its old findings too.
-        const found = (byId.get(id) ?? [])
-          .map((finding) => ({ finding, range: rangeFor(b, finding.start, finding.end, this.doc) }))
-          .filter((i): i is Item => i.range !== null);
-        if (found.length) this.items.set(k, found);
-        else this.items.delete(k);
-      });
-      this.prune();
-      this.repaint();
-      // Not awaited: the next batch goes to the engine while the verdict is worked out.
-      void this.report();
     };
     for (const b of blocks) {
-      if (gen !== this.generation) return;
       batch.push(b);
-      chars += b.text.length;
-      if (chars >= BATCH_CHARS) await flush();
+      if ((chars += b.text.length) >= BATCH_CHARS) flush();
     }
-    await flush();
-    if (!blocks.length && this.forceBanner) await this.reportNow();
-    await this.reporting;
+    flush();
+    return out;
+  }
+
+  private async receive(pending: Pending[], gen: number, key: BlockKey): Promise<void> {
+    for (const { blocks, reply } of pending) {
+      const r = await reply;
+      if (gen !== this.generation) return;
+      this.apply(blocks, r, key);
+    }
+  }
+
+  /** One reply: each block's findings as Ranges; the highlights and the verdict follow only a change. */
+  private apply(blocks: TextBlock[], reply: ScanBlocksReply, key: BlockKey): void {
+    const byId = new Map(reply.results.map((r) => [r.id, r.findings]));
+    let changed = false;
+    blocks.forEach((b, id) => {
+      const k = key(b);
+      if (k === b.owner) this.seen.set(b.owner, b.text);
+      // A block read again with nothing found loses its old findings too.
+      const found = (byId.get(id) ?? [])
+        .map((finding) => ({ finding, range: rangeFor(b, finding.start, finding.end, this.doc) }))
+        .filter((i): i is Item => i.range !== null);
+      if (found.length) {
+        this.items.set(k, found);
+        changed = true;
+      } else if (this.items.delete(k)) changed = true;
+    });
+    if (this.prune()) changed = true;
+    // A reply that found nothing new repaints nothing (see PAINT_GAP_MS).
+    if (changed) this.repaintSoon();
+    // Not awaited: the next reply is applied while the verdict is worked out.
+    if (changed || this.reported === undefined) void this.report();
   }
 
   /**
@@ -266,6 +330,9 @@ export class PageSession {
     }
     const run = async () => {
       try {
+        // In a task of its own: the highlights a reply brought are painted first, and the
+        // replies that come with it make one report.
+        await new Promise<void>((r) => this.env.setTimeout(r, 0));
         do {
           this.reportAgain = false;
           await this.reportNow(true);
@@ -277,18 +344,22 @@ export class PageSession {
     return (this.reporting = run());
   }
 
-  /** Findings whose text left the page (a feed dropped old listings) are forgotten. */
-  private prune(): void {
+  /** Findings whose text left the page (a feed dropped old listings) are forgotten; true if any were. */
+  private prune(): boolean {
+    let pruned = false;
     for (const [k, list] of this.items) {
       const alive = list.filter((i) => i.range.startContainer.isConnected && !i.range.collapsed);
       if (alive.length !== list.length) {
+        pruned = true;
         if (alive.length) this.items.set(k, alive);
         else this.items.delete(k);
       }
     }
+    return pruned;
   }
 
-  private visibleItems(): Item[] {
+  /** The findings to show, once each; in document order unless `inOrder` is false (painting needs no order). */
+  private visibleItems(inOrder = true): Item[] {
     const dismissed = new Set(this.env.dismissals().findings ?? []);
     const out: Item[] = [];
     // A selection check and the page's own reading can find the same words: show them once.
@@ -297,7 +368,7 @@ export class PageSession {
       a.finding.rule === b.finding.rule && a.range.startOffset === b.range.startOffset && a.range.endContainer === b.range.endContainer && a.range.endOffset === b.range.endOffset;
     for (const list of this.items.values()) {
       for (const i of list) {
-        if (dismissed.has(findingKey(i.finding))) continue;
+        if (dismissed.size && dismissed.has(findingKey(i.finding))) continue;
         const atNode = shown.get(i.range.startContainer) ?? [];
         if (atNode.some((j) => same(i, j))) continue;
         atNode.push(i);
@@ -305,6 +376,7 @@ export class PageSession {
         out.push(i);
       }
     }
+    if (!inOrder) return out;
     // Document order, for keyboard stepping; nodes in other trees keep their reading order.
     return out.sort((a, b) => {
       const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
@@ -314,9 +386,21 @@ export class PageSession {
     });
   }
 
+  /** Repaints now, or with the changes that follow once PAINT_GAP_MS has passed since the last paint. */
+  private repaintSoon(): void {
+    if (this.paintTimer !== undefined) return; // a paint is queued: it takes this change too
+    const wait = this.paintedAt + PAINT_GAP_MS - performance.now();
+    if (wait <= 0) return this.repaint();
+    this.paintTimer = this.env.setTimeout(() => {
+      this.paintTimer = undefined;
+      this.repaint();
+    }, wait);
+  }
+
   private repaint(): void {
+    this.paintedAt = performance.now();
     if (this.quiet) return;
-    this.painter.paint(this.visibleItems().map((i) => ({ range: i.range, severity: i.finding.severity })));
+    this.painter.paint(this.visibleItems(false).map((i) => ({ range: i.range, severity: i.finding.severity })));
   }
 
   private async reportNow(onlyIfChanged = false): Promise<void> {

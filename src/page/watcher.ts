@@ -9,6 +9,8 @@ export interface WatcherOptions {
   maxWait?: number;
   setTimeout?: (fn: () => void, ms: number) => number;
   clearTimeout?: (id: number) => void;
+  /** Where given, a leading flush also races the next frame's callbacks (see take()). */
+  requestAnimationFrame?: (fn: () => void) => number;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -27,6 +29,9 @@ export class MutationWatcher {
   private readonly maxWait: number;
   private readonly setT: (fn: () => void, ms: number) => number;
   private readonly clearT: (id: number) => void;
+  private readonly raf: ((fn: () => void) => number) | undefined;
+  /** Tells a frame callback whether the flush it was queued for is still the pending one. */
+  private scheduled = 0;
 
   constructor(
     private readonly root: Node,
@@ -38,6 +43,7 @@ export class MutationWatcher {
     this.maxWait = o.maxWait ?? 1200;
     this.setT = o.setTimeout ?? ((fn, ms) => setTimeout(fn, ms) as unknown as number);
     this.clearT = o.clearTimeout ?? ((id) => clearTimeout(id));
+    this.raf = o.requestAnimationFrame;
   }
 
   start(): void {
@@ -62,6 +68,7 @@ export class MutationWatcher {
     this.shadows.clear();
     if (this.timer !== undefined) this.clearT(this.timer);
     this.timer = undefined;
+    this.scheduled++;
     this.dirty.clear();
   }
 
@@ -80,20 +87,33 @@ export class MutationWatcher {
     if (!this.dirty.size && !this.removed) return;
     const now = Date.now();
     if (this.timer !== undefined) {
-      if (this.leading) return; // a read is queued for the next task already: it takes these too
+      if (this.leading) return; // a read is queued already: it takes these too
       this.clearT(this.timer);
     } else {
       this.firstAt = now;
-      // Leading edge: after a quiet spell the change is read on the next task (a feed's new
-      // listings arrive as one burst: highlighted in tens of ms, not after `delay`). Only a page
-      // that keeps changing is debounced.
+      // Leading edge: after a quiet spell the change is read at once (a feed's new listings
+      // arrive as one burst: highlighted in tens of ms, not after `delay`). Only a page that
+      // keeps changing is debounced.
       this.leading = now - this.lastFlush >= this.delay;
     }
     const wait = this.leading ? 0 : Math.max(0, Math.min(this.delay, this.firstAt + this.maxWait - now));
     this.timer = this.setT(() => this.flush(), wait);
+    // A leading flush also races the next frame's callbacks, which run after the page's own
+    // microtasks and just before it styles and lays the new nodes out: a feed that inserts from
+    // its scroll handler is laid out in that same task, and a timer would only fire after that
+    // layout (100 ms and more for 50 listings); read before it, the engine works on the new text
+    // while the page lays it out. The timer stays for a hidden tab, which gets no frames.
+    if (this.leading && this.raf) {
+      const mine = ++this.scheduled;
+      this.raf(() => {
+        if (mine === this.scheduled && this.timer !== undefined) this.flush();
+      });
+    }
   }
 
   flush(): void {
+    if (this.timer !== undefined) this.clearT(this.timer);
+    this.scheduled++;
     this.timer = undefined;
     this.leading = false;
     this.lastFlush = Date.now();

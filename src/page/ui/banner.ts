@@ -15,6 +15,8 @@ const MAX_REASONS = 3;
 
 export class Banner {
   private node: HTMLElement | null = null;
+  /** What the banner shows (level and reasons): the same verdict again is not rebuilt. */
+  private shown = '';
 
   constructor(
     private readonly ui: UiHost,
@@ -26,13 +28,18 @@ export class Banner {
   }
 
   show(v: PageVerdict): void {
+    const top = v.reasons.slice(0, MAX_REASONS);
+    const shown = JSON.stringify([v.level, top.map((r) => [r.category, r.quote])]);
+    // A feed reports after each batch: rebuilding an unchanged banner costs the page a layout.
+    if (this.open && shown === this.shown) return;
+    this.shown = shown;
     const doc = this.ui.root.ownerDocument;
     const button = (text: string, cls: string, act: () => void, label?: string) => {
       const b = el(doc, 'button', { text, cls, attrs: { type: 'button', ...(label && { 'aria-label': label }) } });
       b.addEventListener('click', act);
       return b;
     };
-    const reasons = v.reasons.slice(0, MAX_REASONS).map((r) =>
+    const reasons = top.map((r) =>
       el(doc, 'li', {}, el(doc, 'strong', { text: CATEGORIES[r.category].label }), doc.createTextNode(': '), el(doc, 'q', { text: r.quote })),
     );
     const banner = el(

@@ -37,6 +37,32 @@ describe('painter', () => {
     expect(ui.exists).toBe(false); // the page got no element from us
   });
 
+  it('registers a severity again only when its ranges changed (each registration repaints the page)', () => {
+    const registry = new Map<string, unknown>();
+    class FakeHighlight extends Set<AbstractRange> {
+      priority = 0;
+      constructor(...r: AbstractRange[]) {
+        super(r);
+      }
+    }
+    const win = { CSS: { highlights: registry }, Highlight: FakeHighlight, addEventListener() {}, removeEventListener() {} } as unknown as Window;
+    const ui = new UiHost(document);
+    const p = createPainter(win, () => ui.layer());
+    const hard = rangeOver('keep your passport');
+    const soft = document.createRange();
+    soft.selectNodeContents(document.body);
+    p.paint([{ range: hard, severity: 'hard' }]);
+    const first = registry.get(`${HIGHLIGHT_PREFIX}-hard`);
+    p.paint([{ range: hard, severity: 'hard' }, { range: soft, severity: 'soft' }]);
+    expect(registry.get(`${HIGHLIGHT_PREFIX}-hard`)).toBe(first);
+    expect(registry.has(`${HIGHLIGHT_PREFIX}-soft`)).toBe(true);
+    p.paint([{ range: soft, severity: 'soft' }]);
+    expect(registry.has(`${HIGHLIGHT_PREFIX}-hard`)).toBe(false);
+    p.clear();
+    p.paint([{ range: soft, severity: 'soft' }]); // after clear(), painted again
+    expect(registry.has(`${HIGHLIGHT_PREFIX}-soft`)).toBe(true);
+  });
+
   it('falls back to boxes in our shadow root, never wrapping the page text', () => {
     // happy-dom has no CSS.highlights: the fallback path.
     const range = rangeOver('keep your passport');
