@@ -583,7 +583,6 @@ function parseChineseNumber(run: string): number | null {
 const CJK_SPACED = /[\u3400-\u9fff](?:[ \u3000][\u3400-\u9fff]){2,}/g;
 const HANGUL = /[\uac00-\ud7af]/;
 const SPACE_IN_WORD = /[\uac00-\ud7af\u4e00-\u9fff] (?=[\uac00-\ud7af\u4e00-\u9fff])/g;
-const SCALE_WORDS = ['hundred', 'thousand', 'million', 'grand'];
 
 // One pass over the text finds where pass 2 has work; the exact (slower) checks run only there.
 const LATIN_C = 1;

@@ -217,7 +217,8 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   };
   const gates: (Gate & { trigger: number })[] = [];
   // A language's profile words ("the", "và") are too common to be worth finding in its rules.
-  const commonWords = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', new Set(profileWords(l.profile) ?? [])]));
+  const profiles = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', profileWords(l.profile)]));
+  const commonWords = new Map([...profiles].map(([lang, words]) => [lang, new Set(words ?? [])]));
   const lexicon = new Set<string>(vocabulary.lexicon.map(foldKeyword));
   compiled.forEach((r, ri) => {
     const b = boundaryOf(r.lang, languages);
@@ -269,7 +270,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       caution: join(l.caution),
       kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
       profile: join(l.profile),
-      ...(profileWords(l.profile) && { profileWords: profileWords(l.profile)! }),
+      ...(profiles.get(l.lang) && { profileWords: profiles.get(l.lang)! }),
     };
   });
   for (const l of langs) {

@@ -10,6 +10,19 @@ function rangeOver(text: string): Range {
   return r;
 }
 
+/** A window with the CSS Custom Highlight API, its registry open to inspection. */
+function fakeHighlightApi(): { registry: Map<string, unknown>; win: Window } {
+  const registry = new Map<string, unknown>();
+  class FakeHighlight extends Set<AbstractRange> {
+    priority = 0;
+    constructor(...r: AbstractRange[]) {
+      super(r);
+    }
+  }
+  const win = { CSS: { highlights: registry }, Highlight: FakeHighlight, addEventListener() {}, removeEventListener() {} } as unknown as Window;
+  return { registry, win };
+}
+
 describe('painter', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -17,14 +30,7 @@ describe('painter', () => {
   });
 
   it('uses the CSS Custom Highlight API with second-look names where it exists', () => {
-    const registry = new Map<string, unknown>();
-    class FakeHighlight extends Set<AbstractRange> {
-      priority = 0;
-      constructor(...r: AbstractRange[]) {
-        super(r);
-      }
-    }
-    const win = { CSS: { highlights: registry }, Highlight: FakeHighlight, addEventListener() {}, removeEventListener() {} } as unknown as Window;
+    const { registry, win } = fakeHighlightApi();
     const ui = new UiHost(document);
     const p = createPainter(win, () => ui.layer());
     const range = rangeOver('keep your passport');
@@ -38,14 +44,7 @@ describe('painter', () => {
   });
 
   it('registers a severity again only when its ranges changed (each registration repaints the page)', () => {
-    const registry = new Map<string, unknown>();
-    class FakeHighlight extends Set<AbstractRange> {
-      priority = 0;
-      constructor(...r: AbstractRange[]) {
-        super(r);
-      }
-    }
-    const win = { CSS: { highlights: registry }, Highlight: FakeHighlight, addEventListener() {}, removeEventListener() {} } as unknown as Window;
+    const { registry, win } = fakeHighlightApi();
     const ui = new UiHost(document);
     const p = createPainter(win, () => ui.layer());
     const hard = rangeOver('keep your passport');
