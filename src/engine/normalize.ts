@@ -660,23 +660,28 @@ interface Candidates {
   late: number[];
 }
 
-export function findCandidates(t: string, late: Uint8Array): Candidates {
+export function findCandidates(t: string, ix: AliasIndex): Candidates {
   const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false, scripts: 0, late: [] };
+  const late = lateTable(ix);
+  const inWord = inWordTable(late);
   const n = t.length;
   let prev = 0;
   let prevCode = -1;
+  let prevInWord = 0;
   let scripts = 0;
   for (let i = 0; i < n; i++) {
     const code = t.charCodeAt(i);
+    // Most of a page is letters inside words: nothing for pass 2 starts there.
+    const w = inWord[code]!;
+    if (w === 1 && prevInWord === 1) {
+      prevCode = code;
+      continue;
+    }
+    prevInWord = w;
     const c = CLASS[code]!;
     if (code >= 0x80) scripts |= scriptOf(code);
     else if (c === LATIN_C) scripts |= LATIN_SCRIPT;
-    const what = late[code]!;
-    // Late candidates: anything for aliases found anywhere, Chinese numbers; else where a word
-    // starts (a scale word may follow a digit: "5 thousand").
-    if (what !== 0 && (what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) {
-      found.late.push(i);
-    }
+    if (lateCandidate(t, i, code, prevCode, late[code]!, ix)) found.late.push(i);
     if (c === PICT_C) found.suspect.push(i);
     else if (prev === LATIN_C ? (MIXES_WITH_LATIN >> c) & 1 : c === LATIN_C && (MIXES_WITH_LATIN >> prev) & 1) found.suspect.push(i - 1);
     if ((c === SPACE_C || c === SEP_C) && spacedChar(prevCode) && (i < 2 || spacedBoundary(t.charCodeAt(i - 2))) && spacedHint(t, i - 1)) {
@@ -692,6 +697,23 @@ export function findCandidates(t: string, late: Uint8Array): Candidates {
   }
   found.scripts = scripts;
   return found;
+}
+
+/**
+ * 1 for a Latin letter that, after another one, can start nothing of pass 2: no look-alike mix,
+ * no spacing, no alias that starts inside a word, no Chinese number (the fast path above).
+ */
+const inWordTables = new WeakMap<Uint8Array, Uint8Array>();
+function inWordTable(late: Uint8Array): Uint8Array {
+  let table = inWordTables.get(late);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (CLASS[c] === LATIN_C && isWordChar(c) && (late[c]! & (LATE_ALIAS | LATE_ZH)) === 0) table[c] = 1;
+    }
+    inWordTables.set(late, table);
+  }
+  return table;
 }
 
 /** Aliases by their first unit, longest first. */
@@ -770,14 +792,46 @@ function scaleWord(lower: number): string {
   return lower === 0x68 ? 'hundred' : lower === 0x74 ? 'thousand' : lower === 0x6d ? 'million' : 'grand';
 }
 
+/**
+ * Can a number in words, a Chinese number or an alias start at i (`what`: the late-table entry
+ * of its unit)? Aliases found anywhere and Chinese numbers may start anywhere; the rest where a
+ * word starts (a scale word may follow a digit: "5 thousand").
+ */
+function lateCandidate(u: string, i: number, code: number, prevCode: number, what: number, ix: AliasIndex): boolean {
+  if (what === 0) return false;
+  if (!(what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) return false;
+  if (what & LATE_ZH) return true;
+  const next = u.charCodeAt(i + 1);
+  if (what & LATE_SCALE && (next | 0x20) === SCALE_SECOND[code | 0x20]) return true;
+  // The first two units decide whether any alias can start here.
+  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && ix.pairs[pairHash(lowerCode(code), lowerCode(next))] === 1;
+}
+
 /** A letter comes just before i (a digit does not count). */
 function afterLetter(u: string, i: number): boolean {
   const prev = i > 0 ? u.charCodeAt(i - 1) : 0x20;
   return isWordChar(prev) && !(prev >= 0x30 && prev <= 0x39);
 }
 
-/** Money and numbers in words, then aliases, on the de-obfuscated text: one pass finds both. */
-export function lateEdits(u: string, data: NormalizeData, at?: readonly number[]): Edit[] {
+/** The late candidates of a text that pass 2 changed (findCandidates saw those of the text before). */
+function lateCandidates(t: string, ix: AliasIndex): number[] {
+  const late = lateTable(ix);
+  const inWord = inWordTable(late);
+  const out: number[] = [];
+  let prevCode = -1;
+  let prevInWord = 0;
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    const w = inWord[code]!;
+    if ((w === 0 || prevInWord === 0) && lateCandidate(t, i, code, prevCode, late[code]!, ix)) out.push(i);
+    prevInWord = w;
+    prevCode = code;
+  }
+  return out;
+}
+
+/** Money and numbers in words, then aliases, on the de-obfuscated text, at the candidates `at`. */
+function lateEdits(u: string, data: NormalizeData, at: readonly number[]): Edit[] {
   const late: Edit[] = [];
   const ix = aliasIndex(data.aliases);
   const table = lateTable(ix);
@@ -785,10 +839,8 @@ export function lateEdits(u: string, data: NormalizeData, at?: readonly number[]
   let aliasEnd = -1;
   const zhUnits: number[] = [];
   const n = u.length;
-  // `at`: the candidates findCandidates saw, when u is the text it read; else every unit.
-  const count = at ? at.length : n;
-  for (let k = 0; k < count; k++) {
-    const i = at ? at[k]! : k;
+  for (let k = 0; k < at.length; k++) {
+    const i = at[k]!;
     const code = u.charCodeAt(i);
     const what = table[code]!;
     if (what === 0) continue;
@@ -858,7 +910,8 @@ function numberAround(u: string, at: number, lastNumberEnd: number, late: Edit[]
 function pass2(n: Mapped, data: NormalizeData): Normalized {
   const t = n.text;
   const edits: Edit[] = [];
-  const found = findCandidates(t, lateTable(aliasIndex(data.aliases)));
+  const ix = aliasIndex(data.aliases);
+  const found = findCandidates(t, ix);
 
   let lastSpacedEnd = -1;
   for (const h of found.spaced) {
@@ -921,7 +974,7 @@ function pass2(n: Mapped, data: NormalizeData): Normalized {
   // Numbers in words and aliases, on the de-obfuscated text.
   // Numbers in words and aliases, on the de-obfuscated text (read again only if it changed).
   const out = applyEdits(n, edits);
-  const late = edits.length === 0 ? lateEdits(t, data, found.late) : lateEdits(out.text, data);
+  const late = edits.length === 0 ? lateEdits(t, data, found.late) : lateEdits(out.text, data, lateCandidates(out.text, ix));
   const result = applyEdits(out, late);
   let scripts = found.scripts;
   for (const e of [...edits, ...late]) scripts |= scriptsOf(e.text);

@@ -50,35 +50,66 @@ class Transitions {
   }
 }
 
+/**
+ * The symbol for "a word starts here", fed before a word character that follows a non-word one.
+ * A keyword that must start a word begins with it, so "the" inside "other" is never even a
+ * partial match (no check per hit, and the walk stays near the root inside words).
+ */
+const WORD_START = 0x10000;
+
+/** The keyword as the automaton reads it: its units, with WORD_START before each word start. */
+function symbols(kw: string, wordStart: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < kw.length; i++) {
+    const c = kw.charCodeAt(i);
+    if (isWordChar(c) && (i === 0 ? wordStart : !isWordChar(kw.charCodeAt(i - 1)))) out.push(WORD_START);
+    out.push(c);
+  }
+  return out;
+}
+
+/** Per keyword: its length in units, and flags for the checks the automaton leaves to each hit. */
+const LENGTH_MASK = 0xfffff;
+const CHECK_START = 1 << 20; // must start a word, but starts with a non-word character ("$")
+const CHECK_END = 1 << 21; // must end a word
+
 export class Prefilter {
   /**
-   * States are numbered so that the root and every state entered by an ASCII character come
-   * first (< asciiStates); for those, `ascii` holds complete transitions by character class
-   * (failure links already followed), so page text in Latin script walks one flat table.
+   * States are numbered so that the root and every state entered by an ASCII character (or a
+   * word start) come first (< asciiStates); for those, `ascii` holds complete transitions by
+   * character class (failure links already followed), so page text in Latin script walks one
+   * flat table.
    */
   private readonly asciiStates: number;
   private readonly ascii: Uint16Array | Int32Array;
   private readonly asciiClass: Uint8Array;
   private readonly width: number;
+  /** The column of WORD_START in `ascii`. */
+  private readonly startClass: number;
   /** Every transition of the trie, for other characters (CJK, Thai…). */
   private readonly next: Transitions;
   private readonly fail: Int32Array;
   /** Keywords ending at state s (output links followed): outList[outStart[s] .. outStart[s + 1]). */
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
-  private readonly lengths: Int32Array;
-  private readonly wordStart: Uint8Array;
-  private readonly wordEnd: Uint8Array;
+  private readonly info: Int32Array;
+  private readonly all: Uint8Array;
   private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024) };
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
   constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = []) {
-    this.lengths = Int32Array.from(keywords, (k) => k.length);
-    this.wordStart = Uint8Array.from(keywords, (_, i) => (wordStart[i] ? 1 : 0));
-    this.wordEnd = Uint8Array.from(keywords, (_, i) => (wordEnd[i] ? 1 : 0));
+    this.info = Int32Array.from(
+      keywords,
+      (k, i) =>
+        k.length |
+        (wordStart[i] && !isWordChar(k.charCodeAt(0)) ? CHECK_START : 0) |
+        (wordEnd[i] ? CHECK_END : 0),
+    );
+    this.all = new Uint8Array(keywords.length).fill(1);
+    const seqs = keywords.map((k, i) => symbols(k, !!wordStart[i]));
     // The trie, with provisional state numbers; children as linked lists for the walk below.
     let total = 1;
-    for (const k of keywords) total += k.length;
+    for (const k of seqs) total += k.length;
     const trie = new Transitions(total);
     const firstChild = new Int32Array(total).fill(-1);
     const edgeUnit = new Int32Array(total);
@@ -87,10 +118,9 @@ export class Prefilter {
     const ownFirst = new Int32Array(total).fill(-1); // keywords ending at a state, linked
     const ownNext = new Int32Array(keywords.length);
     let states = 1;
-    keywords.forEach((kw, idx) => {
+    seqs.forEach((seq, idx) => {
       let st = 0;
-      for (let i = 0; i < kw.length; i++) {
-        const c = kw.charCodeAt(i);
+      for (const c of seq) {
         let t = trie.get(st, c);
         if (t < 0) {
           t = states++;
@@ -119,7 +149,7 @@ export class Prefilter {
       for (let e = firstChild[st]!; e >= 0; e = edgeNext[e]!) {
         const t = edgeTo[e]!;
         const c = edgeUnit[e]!;
-        if (c < 128) enteredByAscii[t] = 1;
+        if (c < 128 || c === WORD_START) enteredByAscii[t] = 1;
         let f = st === 0 ? -1 : fail[st]!;
         let ft = -1;
         while (f >= 0) {
@@ -157,7 +187,8 @@ export class Prefilter {
     this.outStart[states] = list.length;
     this.outList = Int32Array.from(list);
     // ASCII characters that occur in no keyword all lead back to the root: one class for them,
-    // one per other character (both cases of a letter share theirs). Smaller rows stay in cache.
+    // one per other character (both cases of a letter share theirs), one for WORD_START.
+    // Smaller rows stay in cache.
     this.asciiClass = new Uint8Array(128);
     let classes = 1;
     for (const kw of keywords) {
@@ -169,7 +200,9 @@ export class Prefilter {
         }
       }
     }
+    this.startClass = classes++;
     const width = (this.width = classes);
+    const column = (c: number) => (c === WORD_START ? this.startClass : this.asciiClass[c]!);
     // Every ASCII transition enters an ASCII-entered state, so ids fit 16 bits on any real pack.
     this.ascii = this.asciiStates <= 0xffff ? new Uint16Array(this.asciiStates * width) : new Int32Array(this.asciiStates * width);
     // A state's row is its failure state's row (earlier: shallower, entered by the same
@@ -179,16 +212,26 @@ export class Prefilter {
       const old = byId[st]!;
       for (let e = firstChild[old]!; e >= 0; e = edgeNext[e]!) {
         const c = edgeUnit[e]!;
-        if (c < 128) this.ascii[st * width + this.asciiClass[c]!] = id[edgeTo[e]!]!;
+        if (c < 128 || c === WORD_START) this.ascii[st * width + column(c)] = id[edgeTo[e]!]!;
       }
     }
+  }
+
+  /** The state after reading `c` (lowercase) in state `st`, off the ASCII table. */
+  private step(st: number, c: number): number {
+    let t = this.next.get(st, c);
+    while (t < 0 && st !== 0) {
+      st = this.fail[st]!;
+      t = this.next.get(st, c);
+    }
+    return t < 0 ? 0 : t;
   }
 
   /**
    * Every keyword occurrence in `text` (normalised), case-insensitively; with `accept`, only
    * keywords k where accept[k] is 1. The arrays are reused by the next call.
    */
-  scan(text: string, accept?: Uint8Array): Hits {
+  scan(text: string, accept: Uint8Array = this.all): Hits {
     let { at, keyword } = this.buffer;
     let count = 0;
     let st = 0;
@@ -196,40 +239,37 @@ export class Prefilter {
     const ascii = this.ascii;
     const asciiClass = this.asciiClass;
     const width = this.width;
+    const startClass = this.startClass;
     const asciiStates = this.asciiStates;
-    const next = this.next;
-    const fail = this.fail;
     const outStart = this.outStart;
     const outList = this.outList;
+    const info = this.info;
     const n = text.length;
+    let prevWord = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      const word = WORD[c]!;
+      if (word > prevWord) st = st < asciiStates ? ascii[st * width + startClass]! : this.step(st, WORD_START);
+      prevWord = word;
       if (c < 128 && st < asciiStates) {
         st = ascii[st * width + asciiClass[c]!]!;
         if (st === 0) continue;
       } else {
-        const lc = c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c);
-        let t = next.get(st, lc);
-        while (t < 0 && st !== 0) {
-          st = fail[st]!;
-          t = next.get(st, lc);
-        }
-        st = t < 0 ? 0 : t;
+        st = this.step(st, c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c));
         if (st === 0) continue;
       }
+      let o = outStart[st]!;
       const o1 = outStart[st + 1]!;
-      for (let o = outStart[st]!; o < o1; o++) {
+      if (o === o1) continue;
+      const wordAfter = i + 1 < n ? WORD[text.charCodeAt(i + 1)]! : 0;
+      for (; o < o1; o++) {
         const kw = outList[o]!;
-        if (accept !== undefined && accept[kw] === 0) continue;
-        const a = i + 1 - this.lengths[kw]!;
-        if (this.wordStart[kw] === 1 && a > 0 && isWordChar(text.charCodeAt(a - 1))) continue;
-        if (this.wordEnd[kw] === 1 && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
+        if (accept[kw] === 0) continue;
+        const f = info[kw]!;
+        const a = i + 1 - (f & LENGTH_MASK);
+        if ((f & CHECK_START) !== 0 && a > 0 && WORD[text.charCodeAt(a - 1)] === 1) continue;
+        if ((f & CHECK_END) !== 0 && wordAfter === 1) continue;
         if (count === at.length) {
-          const grow = (x: Int32Array) => {
-            const y = new Int32Array(x.length * 2);
-            y.set(x);
-            return y;
-          };
           at = grow(at);
           keyword = grow(keyword);
           this.buffer = { at, keyword };
@@ -248,6 +288,12 @@ export class Prefilter {
     for (let k = 0; k < h.count; k++) out.push({ at: h.at[k]!, keyword: h.keyword[k]! });
     return out;
   }
+}
+
+function grow(x: Int32Array): Int32Array<ArrayBuffer> {
+  const y = new Int32Array(x.length * 2);
+  y.set(x);
+  return y;
 }
 
 const lowerTable = new Uint16Array(0x10000);
@@ -272,3 +318,7 @@ export function isWordChar(c: number): boolean {
     (c >= 0xac00 && c <= 0xd7af) // Hangul syllables
   );
 }
+
+/** isWordChar for every UTF-16 unit, for the prefilter's loop. */
+const WORD = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) WORD[c] = isWordChar(c) ? 1 : 0;

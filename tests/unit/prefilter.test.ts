@@ -27,4 +27,15 @@ describe('Prefilter', () => {
       [14, 'fee'],
     ]);
   });
+  it('reads word starts inside multi-word keywords and keywords that start with a symbol', () => {
+    const kws = ['background check', 'ine', '$5', 'visa-free', 'thẻ'];
+    const pf2 = new Prefilter(kws, [true, false, true, true, true]);
+    const hits = (t: string) => pf2.find(t).map((h) => `${h.at}:${kws[h.keyword]}`);
+    expect(hits('a Background  check, a background check')).toEqual(['23:background check']);
+    expect(hits('xbackground check')).toEqual([]);
+    expect(hits('mine: INE')).toEqual(['1:ine', '6:ine']);
+    expect(hits('pay $5 or a$5')).toEqual(['4:$5']);
+    expect(hits('Visa-free, novisa-free')).toEqual(['0:visa-free']);
+    expect(hits('THẺ, cáthẻ')).toEqual(['0:thẻ']);
+  });
 });
