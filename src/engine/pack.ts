@@ -33,6 +33,8 @@ export interface Gate {
   rule: number;
   pattern: number;
   clauses: number[][];
+  /** Every match has a digit (an amount, an age): a sentence without one is skipped. */
+  digit?: true;
 }
 
 export type Boundary = 'word' | 'start' | 'none' | 'segment';

@@ -29,10 +29,13 @@ interface RuntimeRule {
 interface FlatGates {
   rule: Int32Array;
   pattern: Int32Array;
-  /** Gate g's clauses are clauseStart[g] .. clauseStart[g + 1]; clause c's literals literalStart[c] .. literalStart[c + 1] of literalList. */
+  /** 1: the gate's matches all have a digit. */
+  digit: Uint8Array;
+  /** Gate g's clauses are clauseStart[g] .. clauseStart[g + 1]. */
   clauseStart: Int32Array;
-  literalStart: Int32Array;
-  literalList: Int32Array;
+  /** Literal l is in the clauses clauseList[clausesStart[l] .. clausesStart[l + 1]]. */
+  clausesStart: Int32Array;
+  clauseList: Int32Array;
   /** Literal l wakes gates triggerList[triggerStart[l] .. triggerStart[l + 1]]. */
   triggerStart: Int32Array;
   triggerList: Int32Array;
@@ -41,17 +44,23 @@ interface FlatGates {
 
 function flattenGates(pack: CompiledPack): FlatGates {
   const clauseStart: number[] = [];
-  const literalStart: number[] = [];
-  const literalList: number[] = [];
+  const clausesOf: number[][] = pack.literals.map(() => []);
+  let clauses = 0;
   for (const g of pack.gates) {
-    clauseStart.push(literalStart.length);
+    clauseStart.push(clauses);
     for (const c of g.clauses) {
-      literalStart.push(literalList.length);
-      literalList.push(...c);
+      for (const l of new Set(c)) clausesOf[l]!.push(clauses);
+      clauses++;
     }
   }
-  clauseStart.push(literalStart.length);
-  literalStart.push(literalList.length);
+  clauseStart.push(clauses);
+  const clausesStart: number[] = [];
+  const clauseList: number[] = [];
+  for (const cs of clausesOf) {
+    clausesStart.push(clauseList.length);
+    clauseList.push(...cs);
+  }
+  clausesStart.push(clauseList.length);
   const triggerStart: number[] = [];
   const triggerList: number[] = [];
   for (const gs of pack.triggers) {
@@ -62,9 +71,10 @@ function flattenGates(pack: CompiledPack): FlatGates {
   return {
     rule: Int32Array.from(pack.gates, (g) => g.rule),
     pattern: Int32Array.from(pack.gates, (g) => g.pattern),
+    digit: Uint8Array.from(pack.gates, (g) => (g.digit ? 1 : 0)),
     clauseStart: Int32Array.from(clauseStart),
-    literalStart: Int32Array.from(literalStart),
-    literalList: Int32Array.from(literalList),
+    clausesStart: Int32Array.from(clausesStart),
+    clauseList: Int32Array.from(clauseList),
     triggerStart: Int32Array.from(triggerStart),
     triggerList: Int32Array.from(triggerList),
     isTrigger: Uint8Array.from(pack.triggers, (gs) => (gs.length > 0 ? 1 : 0)),
@@ -127,8 +137,9 @@ export class Scanner {
   private readonly prefilter: Prefilter;
   /** For each literal, the scripts of the rules that need it (bit mask). */
   private readonly literalScripts: Int32Array;
-  /** Per-sentence marks: literal or gate last seen in sentence number `stamp`. */
+  /** Per-sentence marks: literal, clause or gate last seen in sentence number `stamp`. */
   private readonly literalSeen: Int32Array;
+  private readonly clauseSeen: Int32Array;
   private readonly gateSeen: Int32Array;
   private stamp = 0;
   private readonly gates: FlatGates;
@@ -170,6 +181,7 @@ export class Scanner {
     for (const g of pack.gates) for (const c of g.clauses) for (const l of c) this.literalScripts[l]! |= this.rules[g.rule]!.script;
     this.gates = flattenGates(pack);
     this.literalSeen = new Int32Array(pack.literals.length);
+    this.clauseSeen = new Int32Array(this.gates.clauseStart[pack.gates.length]!);
     this.gateSeen = new Int32Array(pack.gates.length);
     this.langDetector = new LanguageDetector(pack.languages);
     this.kindDetector = new KindDetector(pack);
@@ -218,14 +230,14 @@ export class Scanner {
     // Group literal hits by sentence.
     const windows = this.windows(t, norm.scripts);
     for (let wi = 0; wi < windows.count; wi++) {
-      const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!);
-      if (gates.length === 0) continue;
       const s = windows.start[wi]!;
       const sentenceEnd = windows.end[wi]!;
+      const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!, t, s, sentenceEnd);
+      if (gates.length === 0) continue;
       const original = t.slice(s, sentenceEnd);
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
-      const scripts = scriptsOf(original);
+      const scripts = scriptsOf(original, norm.scripts);
       const speaks = new Map<Lang, boolean>();
       for (let gi = 0; gi < gates.length; ) {
         // Gates come sorted, so one rule's open patterns are next to each other.
@@ -340,32 +352,38 @@ export class Scanner {
   }
 
   /**
-   * The gates (sorted) whose every clause has a literal among this sentence's hits: only their
-   * patterns can match here.
+   * The gates (sorted) whose every clause has a literal among the hits of the sentence t[start,
+   * end), and which find a digit there if they need one: only their patterns can match here.
    */
-  private openGates(literals: Int32Array, from: number, to: number): number[] {
+  private openGates(literals: Int32Array, from: number, to: number, t: string, start: number, end: number): number[] {
     const stamp = ++this.stamp;
-    const seen = this.literalSeen;
+    const literalSeen = this.literalSeen;
+    const clauseSeen = this.clauseSeen;
     const g = this.gates;
-    for (let i = from; i < to; i++) seen[literals[i]!] = stamp;
+    // Mark the clauses the sentence satisfies, then test the gates its triggers name.
+    for (let i = from; i < to; i++) {
+      const l = literals[i]!;
+      if (literalSeen[l] === stamp) continue;
+      literalSeen[l] = stamp;
+      for (let x = g.clausesStart[l]!, xe = g.clausesStart[l + 1]!; x < xe; x++) clauseSeen[g.clauseList[x]!] = stamp;
+    }
     const open: number[] = [];
+    let digit = -1; // unknown yet
     for (let i = from; i < to; i++) {
       const l = literals[i]!;
       for (let ti = g.triggerStart[l]!, te = g.triggerStart[l + 1]!; ti < te; ti++) {
         const gate = g.triggerList[ti]!;
         if (this.gateSeen[gate] === stamp) continue;
         this.gateSeen[gate] = stamp;
-        let ok = true;
-        for (let c = g.clauseStart[gate]!, ce = g.clauseStart[gate + 1]!; ok && c < ce; c++) {
-          ok = false;
-          for (let x = g.literalStart[c]!, xe = g.literalStart[c + 1]!; x < xe; x++) {
-            if (seen[g.literalList[x]!] === stamp) {
-              ok = true;
-              break;
-            }
-          }
+        let c = g.clauseStart[gate]!;
+        const ce = g.clauseStart[gate + 1]!;
+        while (c < ce && clauseSeen[c] === stamp) c++;
+        if (c < ce) continue;
+        if (g.digit[gate] === 1) {
+          if (digit === -1) digit = hasDigit(t, start, end) ? 1 : 0;
+          if (digit === 0) continue;
         }
-        if (ok) open.push(gate);
+        open.push(gate);
       }
     }
     return open.sort((a, b) => a - b);
@@ -467,6 +485,14 @@ export class Scanner {
  */
 function breaks(l?: CompiledLanguage): string {
   return '.!?;:,，·၊。！？；：' + (l?.negationBreaks ?? '').replace(/[\\\]^-]/g, '\\$&');
+}
+
+function hasDigit(t: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
 }
 
 /** Languages written in a script another of our languages also uses. */

@@ -25,9 +25,9 @@ export function scriptOf(c: number): number {
   return 0;
 }
 
-/** Which scripts a text contains, as a bit mask. */
-export function scriptsOf(s: string): number {
+/** Which scripts a text contains, as a bit mask; `within`: all it can contain (stop when found). */
+export function scriptsOf(s: string, within = ANY): number {
   let m = 0;
-  for (let i = 0; i < s.length && m !== ANY; i++) m |= scriptOf(s.charCodeAt(i));
+  for (let i = 0; i < s.length && m !== within; i++) m |= scriptOf(s.charCodeAt(i));
   return m;
 }

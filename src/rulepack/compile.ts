@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
 import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
-import { clauseScore, exactStrings, requiredClauses, type Clause, type Literal } from './required';
+import { clauseScore, exactStrings, needsDigit, requiredClauses, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
   checkLanguage, checkPageKinds, checkRule, checkVocabulary, Problems,
@@ -235,23 +235,25 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
         else if (w.length >= 2 && w.length <= 4 && /^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(w)) lexicon.add(w);
       }
     }
-    const gate = (pattern: number, required: Clause[]) => {
+    const gate = (pattern: number, required: Clause[], digit: boolean) => {
       const all = [keywordLiterals, ...required];
       const clauses = all.map((c) => [...new Set(c.map(literalOf))]);
       // Woken by the literals of its most telling clause: the keywords may be as common as "to".
       const scores = all.map(clauseScore);
-      gates.push({ rule: ri, pattern, clauses, trigger: scores.indexOf(Math.max(...scores)) });
+      gates.push({ rule: ri, pattern, clauses, ...(digit && { digit }), trigger: scores.indexOf(Math.max(...scores)) });
     };
     r.patterns.forEach((src, pi) => {
       let required: Clause[] = [];
+      let digit = false;
       try {
         required = requiredClauses(src, b === 'word' || b === 'start', commonWords.get(r.lang) ?? new Set());
+        digit = needsDigit(src);
       } catch {
         // A pattern that does not compile is reported above; the keywords alone gate it.
       }
-      gate(pi, required);
+      gate(pi, required, digit);
     });
-    if (r.match.length > 0) gate(-1, []);
+    if (r.match.length > 0) gate(-1, [], false);
   });
   const triggers: number[][] = literals.map(() => []);
   gates.forEach((g, gi) => {
@@ -291,7 +293,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     literals,
     literalWordStart,
     literalWordEnd,
-    gates: gates.map(({ rule, pattern, clauses }) => ({ rule, pattern, clauses })),
+    gates: gates.map(({ trigger: _, ...g }) => g),
     triggers,
     lexicon: [...lexicon].sort(),
     ...splitAliases([...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)]),

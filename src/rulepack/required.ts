@@ -181,12 +181,35 @@ function repeat(x: Info, min: number, max: number): Info {
   return { exact: null, clauses: placed(clausesOf(x), 'none', 'none') }; // which repetition is unknown
 }
 
-/** A small parser of JavaScript regular-expression syntax (flag `u`), just deep enough for the above. */
-class Parser {
-  private i = 0;
-  constructor(private readonly src: string) {}
+/** What a pattern's analysis makes of each piece of syntax. */
+interface Algebra<T> {
+  /** One character (as written). */
+  char(ch: string): T;
+  /** A character class: its characters when all are known and few (else `wide`); `digits` when every member is 0–9. */
+  klass(chars: Set<string>, wide: boolean, digits: boolean): T;
+  /** \d */
+  digit(): T;
+  /** Any other class (., \w, \p{L}, a backreference). */
+  any(): T;
+  /** What matches no text of its own: ^ $ \b, a lookaround. */
+  empty(): T;
+  seq(items: T[]): T;
+  alt(branches: T[]): T;
+  rep(x: T, min: number, max: number): T;
+}
 
-  parse(): Info {
+/** Stands for \d while a class or an escape is read. */
+const DIGITS = '\u0004';
+
+/** A small parser of JavaScript regular-expression syntax (flag `u`), just deep enough for the analyses here. */
+class Parser<T> {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly a: Algebra<T>,
+  ) {}
+
+  parse(): T {
     const info = this.alternation();
     if (this.i < this.src.length) throw new Error(`unexpected "${this.src[this.i]}" at ${this.i}`);
     return info;
@@ -196,22 +219,22 @@ class Parser {
     return this.src[this.i] ?? '';
   }
 
-  private alternation(): Info {
+  private alternation(): T {
     const branches = [this.sequence()];
     while (this.peek() === '|') {
       this.i++;
       branches.push(this.sequence());
     }
-    return branches.length === 1 ? branches[0]! : alternate(branches);
+    return branches.length === 1 ? branches[0]! : this.a.alt(branches);
   }
 
-  private sequence(): Info {
-    const items: Info[] = [];
+  private sequence(): T {
+    const items: T[] = [];
     while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') items.push(this.quantified());
-    return concat(items);
+    return this.a.seq(items);
   }
 
-  private quantified(): Info {
+  private quantified(): T {
     const atom = this.atom();
     let min = 1;
     let max = 1;
@@ -227,28 +250,28 @@ class Parser {
       max = m[2] === undefined ? min : m[3] ? Number(m[3]) : MANY;
     } else return atom;
     if (this.peek() === '?') this.i++; // lazy: same strings
-    return repeat(atom, min, max);
+    return this.a.rep(atom, min, max);
   }
 
-  private atom(): Info {
+  private atom(): T {
     const c = this.peek();
     if (c === '(') return this.group();
     if (c === '[') return this.charClass();
     if (c === '.') {
       this.i++;
-      return anything();
+      return this.a.any();
     }
     if (c === '^' || c === '$') {
       this.i++;
-      return empty();
+      return this.a.empty();
     }
     if (c === '\\') return this.escape();
     const cp = this.src.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
-    return { exact: new Set([edgeOf(String.fromCodePoint(cp))]), clauses: [] };
+    return this.a.char(String.fromCodePoint(cp));
   }
 
-  private group(): Info {
+  private group(): T {
     this.i++; // (
     let lookaround = false;
     if (this.src.startsWith('?:', this.i)) this.i += 2;
@@ -265,20 +288,21 @@ class Parser {
     if (this.peek() !== ')') throw new Error(`unclosed group at ${this.i}`);
     this.i++;
     // A lookaround matches no text of its own: it requires nothing of the match.
-    return lookaround ? empty() : inner;
+    return lookaround ? this.a.empty() : inner;
   }
 
-  /** One escape: a literal character, or a class or assertion that requires nothing. */
-  private escape(): Info {
+  /** One escape: a literal character, a class, or an assertion. */
+  private escape(): T {
     const ch = this.escapedChar(false);
-    if (ch === null) return anything();
-    if (ch === '') return empty();
-    return { exact: new Set([edgeOf(ch)]), clauses: [] };
+    if (ch === DIGITS) return this.a.digit();
+    if (ch === null) return this.a.any();
+    if (ch === '') return this.a.empty();
+    return this.a.char(ch);
   }
 
   /**
-   * Reads an escape after `\`. Returns its character, null for a class (\d, \p{L}, a
-   * backreference), or '' for an assertion (\b, \B) outside a class.
+   * Reads an escape after `\`. Returns its character, DIGITS for \d, null for another class
+   * (\w, \p{L}, a backreference), or '' for an assertion (\b, \B) outside a class.
    */
   private escapedChar(inClass: boolean): string | null {
     this.i++; // backslash
@@ -286,7 +310,9 @@ class Parser {
     switch (e) {
       case 's': case 'W':
         return EDGE;
-      case 'd': case 'D': case 'w': case 'S':
+      case 'd':
+        return DIGITS;
+      case 'D': case 'w': case 'S':
         return null;
       case 'p': case 'P':
         this.i = this.src.indexOf('}', this.i) + 1;
@@ -335,7 +361,7 @@ class Parser {
     }
   }
 
-  private charClass(): Info {
+  private charClass(): T {
     this.i++; // [
     let negated = false;
     if (this.peek() === '^') {
@@ -344,38 +370,77 @@ class Parser {
     }
     const chars = new Set<string>();
     let wide = negated;
+    let digits = !negated;
+    let members = 0;
     const one = (): string | null => {
       if (this.peek() === '\\') return this.escapedChar(true);
       const cp = this.src.codePointAt(this.i)!;
       this.i += cp > 0xffff ? 2 : 1;
       return String.fromCodePoint(cp);
     };
+    const isDigit = (ch: string) => ch >= '0' && ch <= '9';
     while (this.i < this.src.length && this.peek() !== ']') {
+      members++;
       const a = one();
-      if (a === null) {
+      if (a === null || a === DIGITS) {
         wide = true;
+        digits &&= a === DIGITS;
         continue;
       }
       if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length) {
         this.i++;
         const b = one();
-        if (b === null) {
+        if (b === null || b === DIGITS) {
           wide = true;
+          digits = false;
           continue;
         }
+        digits &&= isDigit(a) && isDigit(b);
         const from = a.codePointAt(0)!;
         const to = b.codePointAt(0)!;
         if (to - from + 1 > CLASS_LIMIT) wide = true;
-        else for (let cp = from; cp <= to; cp++) chars.add(edgeOf(String.fromCodePoint(cp)));
+        else for (let cp = from; cp <= to; cp++) chars.add(String.fromCodePoint(cp));
         continue;
       }
-      chars.add(edgeOf(a));
+      digits &&= isDigit(a);
+      chars.add(a);
     }
     if (this.peek() !== ']') throw new Error(`unclosed character class at ${this.i}`);
     this.i++;
-    if (wide || chars.size > CLASS_LIMIT || chars.size === 0) return anything();
-    return { exact: chars, clauses: [] };
+    return this.a.klass(chars, wide, digits && members > 0);
   }
+}
+
+/** The analysis behind requiredClauses: exact strings and clauses of required strings. */
+const strings: Algebra<Info> = {
+  char: (ch) => ({ exact: new Set([edgeOf(ch)]), clauses: [] }),
+  klass: (chars, wide) => {
+    const exact = new Set([...chars].map(edgeOf));
+    return wide || exact.size > CLASS_LIMIT || exact.size === 0 ? anything() : { exact, clauses: [] };
+  },
+  digit: anything,
+  any: anything,
+  empty,
+  seq: concat,
+  alt: alternate,
+  rep: repeat,
+};
+
+/** Does every match contain a digit (0–9)? */
+const digit: Algebra<boolean> = {
+  char: (ch) => ch >= '0' && ch <= '9',
+  klass: (_chars, _wide, digits) => digits,
+  digit: () => true,
+  any: () => false,
+  empty: () => false,
+  seq: (items) => items.some(Boolean),
+  alt: (branches) => branches.every(Boolean),
+  rep: (x, min) => x && min >= 1,
+};
+
+/** True when every match of `source` contains a digit: the engine skips sentences without one. */
+export function needsDigit(source: string): boolean {
+  return new Parser(source, digit).parse();
 }
 
 /** A character that is not a letter or digit is a word edge; letters are compared in lowercase. */
@@ -396,7 +461,7 @@ const KEEP_CLAUSES = 3;
 export function requiredClauses(source: string, words = false, common: ReadonlySet<string> = new Set()): Clause[] {
   // Where words are separated, a match starts at a word's start and ends at a word's end.
   const edge = { exact: new Set([words ? EDGE : '']), clauses: [] };
-  const info = concat([edge, new Parser(source).parse(), edge]);
+  const info = concat([edge, new Parser(source, strings).parse(), edge]);
   const seen = new Set<string>();
   const out: Clause[] = [];
   for (const c of clausesOf(info)) {
@@ -441,7 +506,7 @@ function wordsOf(s: string, words: boolean, common: ReadonlySet<string>): Litera
 
 /** Every string `source` matches, when they are few and plain letters ("m[aá]s" → mas, más); else null. */
 export function exactStrings(source: string): string[] | null {
-  const info = new Parser(source).parse();
+  const info = new Parser(source, strings).parse();
   if (!info.exact) return null;
   const all = [...info.exact];
   return all.every((x) => /^[\p{L}\p{M}\p{N}]+$/u.test(x)) ? all : null;

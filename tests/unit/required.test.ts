@@ -2,7 +2,7 @@
 // regular expressions. Wrong here means a silent miss, so it is checked against real matches.
 import { describe, expect, it } from 'vitest';
 import { isWordChar } from '../../src/engine/prefilter';
-import { requiredClauses, type Clause } from '../../src/rulepack/required';
+import { needsDigit, requiredClauses, type Clause } from '../../src/rulepack/required';
 import { realScanner } from '../helpers/scanner';
 import { readRuleFiles } from '../../src/rulepack/load-node';
 import { parse } from 'yaml';
@@ -52,6 +52,23 @@ describe('requiredClauses', () => {
   });
 });
 
+describe('needsDigit', () => {
+  it('holds when every way through the pattern has a digit', () => {
+    expect(needsDigit('pay \\d+ (?:usd|dollars)')).toBe(true);
+    expect(needsDigit('(?:[$€]\\s?\\d|\\d+\\s?(?:usd|eur))')).toBe(true);
+    expect(needsDigit('aged? 1[6-8]')).toBe(true);
+    expect(needsDigit('[0-9]{2,3} cm')).toBe(true);
+  });
+  it('fails for a branch, an optional part or a class that may match something else', () => {
+    expect(needsDigit('(?:\\d+|ten) dollars')).toBe(false);
+    expect(needsDigit('pay (?:\\d+ )?dollars')).toBe(false);
+    expect(needsDigit('\\d*k')).toBe(false);
+    expect(needsDigit('[\\d,.]+')).toBe(false);
+    expect(needsDigit('[^0-9]x')).toBe(false);
+    expect(needsDigit('(?=\\d)\\w+')).toBe(false);
+  });
+});
+
 describe('every derived clause holds wherever its pattern matches', () => {
   // Every match example of every rule: the pattern's accepted matches must contain a literal
   // of each derived clause, with the word edges it claims.
@@ -92,6 +109,7 @@ describe('every derived clause holds wherever its pattern matches', () => {
           }
           checked++;
           if (!g.clauses.slice(1).every((c) => c.some((l) => present(s, l)))) broken.push(`${rule.id} pattern ${g.pattern}: ${text}`);
+          if (g.digit && !/[0-9]/.test(m[0])) broken.push(`${rule.id} pattern ${g.pattern} matched without a digit: ${m[0]}`);
           break;
         }
         re.lastIndex = 0;
