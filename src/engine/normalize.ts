@@ -813,20 +813,41 @@ function afterLetter(u: string, i: number): boolean {
   return isWordChar(prev) && !(prev >= 0x30 && prev <= 0x39);
 }
 
-/** The late candidates of a text that pass 2 changed (findCandidates saw those of the text before). */
-function lateCandidates(t: string, ix: AliasIndex): number[] {
+/**
+ * The late candidates of `u`, which the edits `kept` (sorted, apart) made of a text whose
+ * candidates were `before`. A candidate depends on its unit and the two around it, so those away
+ * from the edits only move; next to them they are read again. Pass 2 changes a few words of a
+ * page ("Company®"), and the page is not read a second time.
+ */
+function lateCandidatesAfter(u: string, kept: readonly Edit[], before: readonly number[], ix: AliasIndex): number[] {
   const late = lateTable(ix);
-  const inWord = inWordTable(late);
   const out: number[] = [];
-  let prevCode = -1;
-  let prevInWord = 0;
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    const w = inWord[code]!;
-    if ((w === 0 || prevInWord === 0) && lateCandidate(t, i, code, prevCode, late[code]!, ix)) out.push(i);
-    prevInWord = w;
-    prevCode = code;
+  let k = 0;
+  let delta = 0; // new offset - old offset, between the edits seen so far and the next
+  let done = 0; // new offsets below this are decided
+  let cleanFrom = 0; // old offset where the stretch that keeps its candidates starts
+  const keep = (cleanTo: number) => {
+    for (; k < before.length && before[k]! < cleanTo; k++) {
+      if (before[k]! >= cleanFrom && before[k]! + delta >= done) out.push(before[k]! + delta);
+    }
+    done = Math.max(done, cleanTo + delta);
+  };
+  const reread = (from: number, to: number) => {
+    for (let i = Math.max(from, done); i < Math.min(to, u.length); i++) {
+      const code = u.charCodeAt(i);
+      if (lateCandidate(u, i, code, i > 0 ? u.charCodeAt(i - 1) : -1, late[code]!, ix)) out.push(i);
+    }
+    done = Math.max(done, to);
+  };
+  for (const e of kept) {
+    const added = e.to > e.from && e.text ? e.text.length : 0; // as applyEdits applies it
+    keep(e.from - 1);
+    const after = delta + added - (e.to - e.from);
+    reread(e.from - 1 + delta, e.to + after + 1);
+    delta = after;
+    cleanFrom = e.to + 1;
   }
+  keep(Number.POSITIVE_INFINITY);
   return out;
 }
 
@@ -973,8 +994,9 @@ function pass2(n: Mapped, data: NormalizeData): Normalized {
   }
   // Numbers in words and aliases, on the de-obfuscated text.
   // Numbers in words and aliases, on the de-obfuscated text (read again only if it changed).
-  const out = applyEdits(n, edits);
-  const late = edits.length === 0 ? lateEdits(t, data, found.late) : lateEdits(out.text, data, lateCandidates(out.text, ix));
+  const kept = settle(edits);
+  const out = applyEdits(n, kept);
+  const late = lateEdits(out.text, data, kept.length === 0 ? found.late : lateCandidatesAfter(out.text, kept, found.late, ix));
   const result = applyEdits(out, late);
   let scripts = found.scripts;
   for (const e of [...edits, ...late]) scripts |= scriptsOf(e.text);
