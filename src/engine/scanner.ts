@@ -142,6 +142,9 @@ export class Scanner {
   private readonly clauseSeen: Int32Array;
   private readonly gateSeen: Int32Array;
   private stamp = 0;
+  /** Reused by findAll: a rule's open patterns, and its matches as start, end pairs. */
+  private readonly patternScratch: number[] = [];
+  private readonly spanScratch: number[] = [];
   private readonly gates: FlatGates;
   private readonly accept = new Map<number, Uint8Array>();
   private readonly languages = new Map<Lang, RuntimeLanguage>();
@@ -238,34 +241,39 @@ export class Scanner {
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
       const scripts = scriptsOf(original, norm.scripts);
-      const speaks = new Map<Lang, boolean>();
+      let speaks: Map<Lang, boolean> | undefined;
       for (let gi = 0; gi < gates.length; ) {
         // Gates come sorted, so one rule's open patterns are next to each other.
         const ri = this.gates.rule[gates[gi]!]!;
-        const patterns: number[] = [];
+        const patterns = this.patternScratch;
+        patterns.length = 0;
         for (; gi < gates.length && this.gates.rule[gates[gi]!] === ri; gi++) patterns.push(this.gates.pattern[gates[gi]!]!);
         const rr = this.rules[ri]!;
         const rule = rr.rule;
         if ((rr.script & scripts) === 0) continue; // a Thai rule has nothing to say about an English sentence
+        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
+        if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         // Languages that share a script: another language's rules run where the sentence reads as it
         // (a Spanish ad quoted on an English page), not on every sentence that shares a word.
         // A sentence that plainly reads as the page's language is not run through another
         // language's rules unless it reads as that one too; short or unclear lines still are.
         if (rule.lang !== '*' && rule.lang !== lang && SHARED_SCRIPT.has(rule.lang)) {
+          const known = (speaks ??= new Map<Lang, boolean>());
           const says = (l: Lang) => {
-            let ok = speaks.get(l);
-            if (ok === undefined) speaks.set(l, (ok = this.langDetector.speaks(sentence, l)));
+            let ok = known.get(l);
+            if (ok === undefined) known.set(l, (ok = this.langDetector.speaks(sentence, l)));
             return ok;
           };
           if (says(lang) && !says(rule.lang)) continue;
         }
-        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
-        if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
         const pageLang = this.languages.get(lang);
-        for (const [ms, me] of this.matches(rr, patterns, sentence, original, rule.lang === 'en' || rule.lang === '*')) {
-          const from = s + ms;
-          const to = s + me;
+        const spans = this.spanScratch;
+        spans.length = 0;
+        this.matches(rr, patterns, sentence, original, rule.lang === 'en' || rule.lang === '*', spans);
+        for (let k = 0; k < spans.length; k += 2) {
+          const from = s + spans[k]!;
+          const to = s + spans[k + 1]!;
           if (rule.negatable && this.negatedIn(t, s, sentenceEnd, from, to, ruleLang, pageLang)) continue;
           const [a, b] = toOriginal(norm, from, to);
           const start = offset + a;
@@ -389,8 +397,8 @@ export class Scanner {
     return open.sort((a, b) => a - b);
   }
 
-  /** [start, end) pairs of a rule's matches inside one sentence, for the given patterns (-1: compromise). */
-  private *matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean): Generator<[number, number]> {
+  /** [start, end) pairs of a rule's matches inside one sentence, for the given patterns (-1: compromise), onto `out`. */
+  private matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean, out: number[]): void {
     for (const p of which) {
       if (p < 0) continue;
       const re = (rr.patterns[p] ??= new RegExp(rr.rule.patterns[p]!, 'gu'));
@@ -408,7 +416,7 @@ export class Scanner {
           continue;
         }
         if (rr.segmentCheck && !this.onWordBoundaries(sentence, a, b, rr.rule.lang)) continue;
-        yield [a, b];
+        out.push(a, b);
       }
     }
     if (which.includes(-1) && english && this.nlp) {
@@ -416,7 +424,7 @@ export class Scanner {
       for (const m of rr.rule.match) {
         for (const j of doc.match(m).json({ offset: true })) {
           const a = j.offset.start;
-          yield [a, a + j.offset.length];
+          out.push(a, a + j.offset.length);
         }
       }
     }
