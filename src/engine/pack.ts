@@ -33,6 +33,8 @@ export interface Gate {
   rule: number;
   pattern: number;
   clauses: number[][];
+  /** The clause whose literals wake the gate (its most telling one: the keywords may be as common as "to"). */
+  trigger: number;
   /** Every match has a digit (an amount, an age): a sentence without one is skipped. */
   digit?: true;
 }
@@ -69,8 +71,6 @@ export interface CompiledPack {
   literalWordEnd: boolean[];
   /** Every pattern with what it cannot match without. */
   gates: Gate[];
-  /** For each literal, the gates it may open (a gate is listed under one clause's literals). */
-  triggers: number[][];
   /** Single words of all keywords: what obfuscated tokens are read against. */
   lexicon: string[];
   aliases: [string, string][];

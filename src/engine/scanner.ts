@@ -31,7 +31,7 @@ interface FlatGates {
   pattern: Int32Array;
   /** 1: the gate's matches all have a digit. */
   digit: Uint8Array;
-  /** Gate g's clauses are clauseStart[g] .. clauseStart[g + 1]. */
+  /** Gate g's clauses but its trigger are clauseStart[g] .. clauseStart[g + 1]. */
   clauseStart: Int32Array;
   /** Literal l is in the clauses clauseList[clausesStart[l] .. clausesStart[l + 1]]. */
   clausesStart: Int32Array;
@@ -43,41 +43,45 @@ interface FlatGates {
 }
 
 function flattenGates(pack: CompiledPack): FlatGates {
+  // A gate is tested only when a literal of its trigger clause is in the sentence: that clause
+  // holds then, and only the others are marked and tested.
   const clauseStart: number[] = [];
   const clausesOf: number[][] = pack.literals.map(() => []);
+  const wakes: number[][] = pack.literals.map(() => []);
   let clauses = 0;
-  for (const g of pack.gates) {
+  pack.gates.forEach((g, gi) => {
     clauseStart.push(clauses);
-    for (const c of g.clauses) {
-      for (const l of new Set(c)) clausesOf[l]!.push(clauses);
-      clauses++;
-    }
-  }
+    g.clauses.forEach((c, ci) => {
+      if (ci === g.trigger) for (const l of new Set(c)) wakes[l]!.push(gi);
+      else {
+        for (const l of new Set(c)) clausesOf[l]!.push(clauses);
+        clauses++;
+      }
+    });
+  });
   clauseStart.push(clauses);
-  const clausesStart: number[] = [];
-  const clauseList: number[] = [];
-  for (const cs of clausesOf) {
-    clausesStart.push(clauseList.length);
-    clauseList.push(...cs);
-  }
-  clausesStart.push(clauseList.length);
-  const triggerStart: number[] = [];
-  const triggerList: number[] = [];
-  for (const gs of pack.triggers) {
-    triggerStart.push(triggerList.length);
-    triggerList.push(...gs);
-  }
-  triggerStart.push(triggerList.length);
+  const flat = (lists: number[][]) => {
+    const start: number[] = [];
+    const list: number[] = [];
+    for (const xs of lists) {
+      start.push(list.length);
+      list.push(...xs);
+    }
+    start.push(list.length);
+    return [Int32Array.from(start), Int32Array.from(list)] as const;
+  };
+  const [clausesStart, clauseList] = flat(clausesOf);
+  const [triggerStart, triggerList] = flat(wakes);
   return {
     rule: Int32Array.from(pack.gates, (g) => g.rule),
     pattern: Int32Array.from(pack.gates, (g) => g.pattern),
     digit: Uint8Array.from(pack.gates, (g) => (g.digit ? 1 : 0)),
     clauseStart: Int32Array.from(clauseStart),
-    clausesStart: Int32Array.from(clausesStart),
-    clauseList: Int32Array.from(clauseList),
-    triggerStart: Int32Array.from(triggerStart),
-    triggerList: Int32Array.from(triggerList),
-    isTrigger: Uint8Array.from(pack.triggers, (gs) => (gs.length > 0 ? 1 : 0)),
+    clausesStart,
+    clauseList,
+    triggerStart,
+    triggerList,
+    isTrigger: Uint8Array.from(wakes, (gs) => (gs.length > 0 ? 1 : 0)),
   };
 }
 

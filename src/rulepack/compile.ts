@@ -215,7 +215,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     }
     return li;
   };
-  const gates: (Gate & { trigger: number })[] = [];
+  const gates: Gate[] = [];
   // A language's profile words ("the", "và") are too common to be worth finding in its rules.
   const profiles = new Map([...languages.values()].map((l) => [l.lang as Lang | '*', profileWords(l.profile)]));
   const commonWords = new Map([...profiles].map(([lang, words]) => [lang, new Set(words ?? [])]));
@@ -255,10 +255,6 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     });
     if (r.match.length > 0) gate(-1, [], false);
   });
-  const triggers: number[][] = literals.map(() => []);
-  gates.forEach((g, gi) => {
-    for (const li of g.clauses[g.trigger]!) triggers[li]!.push(gi);
-  });
 
   const langs: CompiledLanguage[] = [...languages.values()].map((l) => {
     const join = (xs: string[]) => xs.join('|');
@@ -293,8 +289,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     literals,
     literalWordStart,
     literalWordEnd,
-    gates: gates.map(({ trigger: _, ...g }) => g),
-    triggers,
+    gates,
     lexicon: [...lexicon].sort(),
     ...splitAliases([...vocabulary.aliases, ...[...languages.values()].flatMap((l) => l.aliases)]),
     languages: langs,
