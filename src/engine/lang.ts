@@ -19,11 +19,16 @@ export function isLang(x: unknown): x is Lang {
 
 export class LanguageDetector {
   private readonly profiles = new Map<Lang, RegExp>();
-  private readonly profileWords = new Map<Lang, Set<string>>();
+  private readonly profileWords = new Map<Lang, { words: Set<string>; first: Uint8Array; longest: number }>();
 
   constructor(languages: readonly CompiledLanguage[]) {
     for (const l of languages) {
-      if (l.profileWords) this.profileWords.set(l.lang, new Set(l.profileWords.map((w) => w.toLowerCase())));
+      if (l.profileWords) {
+        const words = new Set(l.profileWords.map((w) => w.toLowerCase()));
+        const first = new Uint8Array(0x10000);
+        for (const w of words) first[w.charCodeAt(0)] = 1;
+        this.profileWords.set(l.lang, { words, first, longest: Math.max(...[...words].map((w) => w.length)) });
+      }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
     }
   }
@@ -71,9 +76,10 @@ export class LanguageDetector {
 
   /** Does this sentence (lowercase) read as `lang` (two of its frequent words)? For rules of a language that shares its script with the page's. */
   speaks(sentence: string, lang: Lang): boolean {
-    const words = this.profileWords.get(lang);
-    if (words) {
+    const profile = this.profileWords.get(lang);
+    if (profile) {
       // Whole words (runs of letters) looked up: much cheaper than the profile's expression.
+      const { words, first, longest } = profile;
       let found = 0;
       for (let i = 0; i < sentence.length; ) {
         if (!isLetter(sentence.charCodeAt(i))) {
@@ -82,7 +88,8 @@ export class LanguageDetector {
         }
         let j = i + 1;
         while (j < sentence.length && isLetter(sentence.charCodeAt(j))) j++;
-        if (words.has(sentence.slice(i, j)) && ++found === 2) return true;
+        // Only a word that may be a profile word is cut out and looked up.
+        if (first[sentence.charCodeAt(i)] === 1 && j - i <= longest && words.has(sentence.slice(i, j)) && ++found === 2) return true;
         i = j;
       }
       return false;
