@@ -20,10 +20,17 @@ export type Clause = Literal[];
  */
 const EDGE = '\u0001';
 
-/** A node's knowledge: the exact strings it matches (when few), or clauses its matches satisfy. */
+/**
+ * A node's knowledge: the exact strings it matches (when few), or clauses its matches satisfy.
+ * Without exact strings, what is known of its edges: every match that is not empty starts
+ * (ends) with an edge, and whether it may be empty (unknown: false, false, true).
+ */
 interface Info {
   exact: Set<string> | null;
   clauses: Strings[];
+  edgeStart?: boolean;
+  edgeEnd?: boolean;
+  mayBeEmpty?: boolean;
 }
 
 /** Cross products and alternations stay exact up to this many strings. */
@@ -33,7 +40,23 @@ const CLASS_LIMIT = 8;
 /** Repetition bound treated as unbounded. */
 const MANY = Number.POSITIVE_INFINITY;
 
-const anything = (): Info => ({ exact: null, clauses: [] });
+const anything = (): Info => ({ exact: null, clauses: [], mayBeEmpty: true });
+
+const mayBeEmpty = (x: Info) => (x.exact ? x.exact.has('') : x.mayBeEmpty !== false);
+const edgeAtStart = (x: Info) => (x.exact ? [...x.exact].every((s) => s === '' || s.startsWith(EDGE)) : !!x.edgeStart);
+const edgeAtEnd = (x: Info) => (x.exact ? [...x.exact].every((s) => s === '' || s.endsWith(EDGE)) : !!x.edgeEnd);
+
+/** The edges of a sequence of these items: its first (last) characters come from the first (last) items that may not be empty. */
+function sequenceEdges(items: Info[]): Pick<Info, 'edgeStart' | 'edgeEnd' | 'mayBeEmpty'> {
+  const edge = (list: Info[], at: (x: Info) => boolean) => {
+    for (const it of list) {
+      if (!at(it)) return false;
+      if (!mayBeEmpty(it)) return true;
+    }
+    return true;
+  };
+  return { edgeStart: edge(items, edgeAtStart), edgeEnd: edge([...items].reverse(), edgeAtEnd), mayBeEmpty: items.every(mayBeEmpty) };
+}
 const empty = (): Info => ({ exact: new Set(['']), clauses: [] });
 
 /**
@@ -78,7 +101,6 @@ const END = '\u0003';
 type Context = 'here' | 'edge' | 'none';
 
 const allEndWithEdge = (set: Set<string>) => [...set].every((x) => x.endsWith(EDGE));
-const allStartWithEdge = (set: Set<string>) => [...set].every((x) => x.startsWith(EDGE));
 
 function exactClause(set: Set<string>, before: Context, after: Context): Strings[] {
   if (![...set].every((s) => literalWeight(s) > 0)) return [];
@@ -122,13 +144,18 @@ function cross(a: Set<string>, b: Set<string>): Set<string> {
   return out;
 }
 
-function concat(items: Info[]): Info {
+function concat(all: Info[]): Info {
+  // What matches only the empty string (a lookaround, \b) changes nothing in a sequence; left
+  // in, it would hide the edge after a clause's strings ("…|hk)(?![\p{L}])" ends a word).
+  const items = all.filter((it) => !(it.exact?.size === 1 && it.exact.has('')));
   const clauses: Strings[] = [];
   let tail: Set<string> | null = new Set(['']);
   /** The whole sequence so far is the exact strings of `tail`. */
   let whole = true;
   /** Clauses of the last inexact item, their END marks waiting for what follows. */
   let pending: Strings[] = [];
+  /** After an inexact item: does an edge come before the next one ("{0,3} words and their spaces")? */
+  let edgeAfterInexact = false;
   for (const it of items) {
     if (it.exact && tail && tail.size * it.exact.size <= EXACT_LIMIT) {
       tail = cross(tail, it.exact);
@@ -136,23 +163,27 @@ function concat(items: Info[]): Info {
     }
     // What comes before `it`: the sequence's start, an edge, or something unknown.
     let before: Context = 'none';
-    const after: Context = it.exact && allStartWithEdge(it.exact) ? 'edge' : 'none';
+    const after: Context = edgeAtStart(it) && !mayBeEmpty(it) ? 'edge' : 'none';
     if (tail) {
       before = whole && tail.size === 1 && tail.has('') ? 'here' : allEndWithEdge(tail) ? 'edge' : 'none';
       clauses.push(...exactClause(tail, whole ? 'here' : 'none', after));
-    } else clauses.push(...placed(pending, 'here', after));
+    } else {
+      before = edgeAfterInexact ? 'edge' : 'none';
+      clauses.push(...placed(pending, 'here', after));
+    }
     pending = [];
     whole = false;
     if (it.exact) tail = before === 'edge' ? cross(new Set([EDGE]), it.exact) : it.exact;
     else {
       pending = placed(it.clauses, before, 'here');
       tail = null;
+      edgeAfterInexact = edgeAtEnd(it) && (!mayBeEmpty(it) || before === 'edge');
     }
   }
   if (whole) return { exact: tail, clauses: [] };
   if (tail) clauses.push(...exactClause(tail, 'none', 'here'));
   clauses.push(...pending);
-  return { exact: null, clauses };
+  return { exact: null, clauses, ...sequenceEdges(items) };
 }
 
 function alternate(branches: Info[]): Info {
@@ -161,14 +192,19 @@ function alternate(branches: Info[]): Info {
     for (const b of branches) for (const s of b.exact!) all.add(s);
     if (all.size <= EXACT_LIMIT) return { exact: all, clauses: [] };
   }
+  const edges = {
+    edgeStart: branches.every(edgeAtStart),
+    edgeEnd: branches.every(edgeAtEnd),
+    mayBeEmpty: branches.some(mayBeEmpty),
+  };
   // One clause per branch, joined: whichever branch matched, its clause holds.
   const joined = new Set<string>();
   for (const b of branches) {
     const c = bestClause(b);
-    if (!c) return anything();
+    if (!c) return { exact: null, clauses: [], ...edges };
     for (const s of c) joined.add(s);
   }
-  return { exact: null, clauses: [[...joined]] };
+  return { exact: null, clauses: [[...joined]], ...edges };
 }
 
 function repeat(x: Info, min: number, max: number): Info {
@@ -177,8 +213,9 @@ function repeat(x: Info, min: number, max: number): Info {
   if (x.exact?.size === 1 && x.exact.has(EDGE)) return { exact: new Set(min === 0 ? ['', EDGE] : [EDGE]), clauses: [] };
   if (min === 0 && max === 1 && x.exact && x.exact.size < EXACT_LIMIT) return { exact: new Set(['', ...x.exact]), clauses: [] };
   if (min === 1 && max === 1) return x;
-  if (min === 0) return anything();
-  return { exact: null, clauses: placed(clausesOf(x), 'none', 'none') }; // which repetition is unknown
+  const edges = { edgeStart: edgeAtStart(x), edgeEnd: edgeAtEnd(x), mayBeEmpty: min === 0 || mayBeEmpty(x) };
+  if (min === 0) return { exact: null, clauses: [], ...edges };
+  return { exact: null, clauses: placed(clausesOf(x), 'none', 'none'), ...edges }; // which repetition is unknown
 }
 
 /** What a pattern's analysis makes of each piece of syntax. */
