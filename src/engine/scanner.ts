@@ -6,7 +6,7 @@ import { normalize, toOriginal, type Normalized, type NormalizeData } from './no
 import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
 import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
-import { SCRIPT_OF_LANG, scriptsOf } from './scripts';
+import { SCRIPT_OF_LANG, scriptsIn } from './scripts';
 import { sentenceBounds } from './sentences';
 import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
 
@@ -31,6 +31,8 @@ interface FlatGates {
   pattern: Int32Array;
   /** 1: the gate's matches all have a digit. */
   digit: Uint8Array;
+  /** The scripts the gate's rule reads (bit mask). */
+  script: Int32Array;
   /** Gate g's clauses but its trigger are clauseStart[g] .. clauseStart[g + 1]. */
   clauseStart: Int32Array;
   /** Literal l is in the clauses clauseList[clausesStart[l] .. clausesStart[l + 1]]. */
@@ -76,6 +78,7 @@ function flattenGates(pack: CompiledPack): FlatGates {
     rule: Int32Array.from(pack.gates, (g) => g.rule),
     pattern: Int32Array.from(pack.gates, (g) => g.pattern),
     digit: Uint8Array.from(pack.gates, (g) => (g.digit ? 1 : 0)),
+    script: Int32Array.from(pack.gates, (g) => SCRIPT_OF_LANG[pack.rules[g.rule]!.lang]),
     clauseStart: Int32Array.from(clauseStart),
     clausesStart,
     clauseList,
@@ -239,12 +242,12 @@ export class Scanner {
     for (let wi = 0; wi < windows.count; wi++) {
       const s = windows.start[wi]!;
       const sentenceEnd = windows.end[wi]!;
-      const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!, t, s, sentenceEnd);
+      const scripts = scriptsIn(t, s, sentenceEnd, norm.scripts);
+      const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!, t, s, sentenceEnd, scripts);
       if (gates.length === 0) continue;
       const original = t.slice(s, sentenceEnd);
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
-      const scripts = scriptsOf(original, norm.scripts);
       let speaks: Map<Lang, boolean> | undefined;
       for (let gi = 0; gi < gates.length; ) {
         // Gates come sorted, so one rule's open patterns are next to each other.
@@ -254,7 +257,6 @@ export class Scanner {
         for (; gi < gates.length && this.gates.rule[gates[gi]!] === ri; gi++) patterns.push(this.gates.pattern[gates[gi]!]!);
         const rr = this.rules[ri]!;
         const rule = rr.rule;
-        if ((rr.script & scripts) === 0) continue; // a Thai rule has nothing to say about an English sentence
         if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
         if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         // Languages that share a script: another language's rules run where the sentence reads as it
@@ -365,9 +367,11 @@ export class Scanner {
 
   /**
    * The gates (sorted) whose every clause has a literal among the hits of the sentence t[start,
-   * end), and which find a digit there if they need one: only their patterns can match here.
+   * end), whose rule reads a script the sentence has (a Thai rule has nothing to say about an
+   * English sentence), and which find a digit there if they need one: only their patterns can
+   * match here.
    */
-  private openGates(literals: Int32Array, from: number, to: number, t: string, start: number, end: number): number[] {
+  private openGates(literals: Int32Array, from: number, to: number, t: string, start: number, end: number, scripts: number): number[] {
     const stamp = ++this.stamp;
     const literalSeen = this.literalSeen;
     const clauseSeen = this.clauseSeen;
@@ -387,6 +391,7 @@ export class Scanner {
         const gate = g.triggerList[ti]!;
         if (this.gateSeen[gate] === stamp) continue;
         this.gateSeen[gate] = stamp;
+        if ((g.script[gate]! & scripts) === 0) continue;
         let c = g.clauseStart[gate]!;
         const ce = g.clauseStart[gate + 1]!;
         while (c < ce && clauseSeen[c] === stamp) c++;

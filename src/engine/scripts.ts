@@ -25,9 +25,14 @@ export function scriptOf(c: number): number {
   return 0;
 }
 
-/** Which scripts a text contains, as a bit mask; `within`: all it can contain (stop when found). */
-export function scriptsOf(s: string, within = ANY): number {
+/** Which scripts a text contains, as a bit mask. */
+export function scriptsOf(s: string): number {
+  return scriptsIn(s, 0, s.length);
+}
+
+/** Which scripts s[from, to) contains; `within`: all it can contain (the scan stops when all are found). */
+export function scriptsIn(s: string, from: number, to: number, within = ANY): number {
   let m = 0;
-  for (let i = 0; i < s.length && m !== within; i++) m |= scriptOf(s.charCodeAt(i));
+  for (let i = from; i < to && m !== within; i++) m |= scriptOf(s.charCodeAt(i));
   return m;
 }
