@@ -86,64 +86,91 @@ const floor = new RegExp(
   'g',
 );
 console.log(`Second Look bench — ${scanner.pack.rules.length} rules, ${keywords.length} keywords; median of ${RUNS} runs (the regex floor: of ${Math.min(3, RUNS)}); Node ${process.version}`);
-console.log('');
 // Steady state, as in the extension's long-lived background: V8 has compiled the engine and the
 // rules' expressions before the first table row (a cold start is a different number).
 for (const files of Object.values(MIXES)) {
   const warm = buildText(corpusTexts(files), 1e6);
   for (let i = 0; i < 3; i++) scanner.scan(warm);
 }
-for (const [mix, files] of Object.entries(MIXES)) {
-const texts = corpusTexts(files);
-console.log(`\n${mix}`);
-console.log('size   words      engine ms  ms/MB   words/s      findings  heap+MB | regex-floor ms  engine/floor | compromise ms  compromise/engine');
-for (const mb of SIZES_MB) {
-  const text = buildText(texts, mb * 1e6);
-  const megabytes = Buffer.byteLength(text) / 1e6;
-  const words = countWords(text);
-  scanner.scan(text); // warm up
-  const heapBefore = process.memoryUsage().heapUsed;
-  let findings = 0;
-  let peakHeap = 0;
-  let r: ReturnType<typeof scanner.scan> | null = null;
-  const engineMs = time(
-    () => {
-      r = scanner.scan(text);
-    },
-    RUNS,
-    () => {
-      findings = r?.findings.length ?? 0;
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    },
-  );
-  const lower = text.toLowerCase();
-  const floorMs = time(() => {
-    floor.lastIndex = 0;
-    let n = 0;
-    while (floor.exec(lower) !== null) n++;
-    return n;
-  }, Math.min(3, RUNS)); // seconds per run: three are enough to show it
-  let nlpMs = NaN;
-  if (WITH_COMPROMISE && mb <= 1) nlpMs = time(() => void nlp(text).json({ offset: false }).length, Math.min(3, RUNS));
-  console.log(
-    [
-      `${fmt(megabytes, 2)}MB`.padEnd(7),
-      String(words).padEnd(10),
-      fmt(engineMs).padStart(9),
-      fmt(engineMs / megabytes).padStart(7),
-      fmt(words / (engineMs / 1000), 0).padStart(11),
-      String(findings).padStart(9),
-      fmt(Math.max(0, peakHeap - heapBefore) / 1e6).padStart(8),
-      '|',
-      fmt(floorMs).padStart(14),
-      `${fmt(engineMs / floorMs, 3)}×`.padStart(13),
-      '|',
-      (Number.isNaN(nlpMs) ? '(1 MB only)' : fmt(nlpMs, 0)).padStart(13),
-      (Number.isNaN(nlpMs) ? '' : `${fmt(nlpMs / engineMs, 0)}×`).padStart(18),
-    ].join(' '),
-  );
+
+interface Row {
+  mix: string;
+  mb: number;
+  text: string;
+  megabytes: number;
+  times: number[];
+  findings: number;
+  heapBefore: number;
+  peakHeap: number;
 }
+const rows: Row[] = Object.entries(MIXES).flatMap(([mix, files]) => {
+  const texts = corpusTexts(files);
+  return SIZES_MB.map((mb) => {
+    const text = buildText(texts, mb * 1e6);
+    return { mix, mb, text, megabytes: Buffer.byteLength(text) / 1e6, times: [], findings: 0, heapBefore: 0, peakHeap: 0 };
+  });
+});
+
+/** A fixed plain loop over 1 MB of the text: this VM's speed drifts by up to 2× over minutes. */
+const reference = rows[0]!.text.slice(0, 1e6);
+function referenceLoop(): number {
+  let sum = 0;
+  for (let i = 0; i < reference.length; i++) sum = (sum + reference.charCodeAt(i) * (i & 7)) | 0;
+  return sum;
 }
-console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page, bundled as in the extension.');
+const referenceTimes: number[] = [];
+
+// The engine's runs go round the rows (and the reference loop) rather than row after row, so a
+// slow minute of the machine slows every row alike instead of a few.
+for (const row of rows) {
+  scanner.scan(row.text);
+  row.heapBefore = process.memoryUsage().heapUsed;
+}
+for (let round = 0; round < RUNS; round++) {
+  referenceTimes.push(time(referenceLoop, 1));
+  for (const row of rows) {
+    let r: ReturnType<typeof scanner.scan> | null = null;
+    row.times.push(time(() => void (r = scanner.scan(row.text)), 1));
+    row.findings = r!.findings.length;
+    row.peakHeap = Math.max(row.peakHeap, process.memoryUsage().heapUsed);
+  }
+}
+console.log(`reference loop over 1 MB (machine speed; lower is faster): ${fmt(median(referenceTimes), 2)} ms, from ${fmt(Math.min(...referenceTimes), 2)} to ${fmt(Math.max(...referenceTimes), 2)}`);
+
+for (const mix of Object.keys(MIXES)) {
+  console.log(`\n${mix}`);
+  console.log('size   words      engine ms  ms/MB (min)     words/s  findings  heap+MB | regex-floor ms  engine/floor | compromise ms  compromise/engine');
+  for (const row of rows.filter((r) => r.mix === mix)) {
+    const { text, megabytes } = row;
+    const engineMs = median(row.times);
+    const lower = text.toLowerCase();
+    const floorMs = time(() => {
+      floor.lastIndex = 0;
+      let n = 0;
+      while (floor.exec(lower) !== null) n++;
+      return n;
+    }, Math.min(3, RUNS)); // seconds per run: three are enough to show it
+    let nlpMs = NaN;
+    if (WITH_COMPROMISE && row.mb <= 1) nlpMs = time(() => void nlp(text).json({ offset: false }).length, Math.min(3, RUNS));
+    console.log(
+      [
+        `${fmt(megabytes, 2)}MB`.padEnd(7),
+        String(countWords(text)).padEnd(10),
+        fmt(engineMs).padStart(9),
+        `${fmt(engineMs / megabytes)} (${fmt(Math.min(...row.times) / megabytes)})`.padStart(13),
+        fmt(countWords(text) / (engineMs / 1000), 0).padStart(11),
+        String(row.findings).padStart(9),
+        fmt(Math.max(0, row.peakHeap - row.heapBefore) / 1e6).padStart(8),
+        '|',
+        fmt(floorMs).padStart(14),
+        `${fmt(engineMs / floorMs, 3)}×`.padStart(13),
+        '|',
+        (Number.isNaN(nlpMs) ? '(1 MB only)' : fmt(nlpMs, 0)).padStart(13),
+        (Number.isNaN(nlpMs) ? '' : `${fmt(nlpMs / engineMs, 0)}×`).padStart(18),
+      ].join(' '),
+    );
+  }
+}
+console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page, bundled as in the extension;\n  its runs go round all rows, so the rows share the machine\'s slow and fast minutes.');
 console.log('regex-floor = one combined regular expression of all rule keywords over the lowercased text.');
 console.log('compromise = nlp(text) over the whole text: what the engine avoids by parsing only candidate sentences.');
