@@ -41,7 +41,8 @@ interface FlatGates {
   /** Literal l wakes gates triggerList[triggerStart[l] .. triggerStart[l + 1]]. */
   triggerStart: Int32Array;
   triggerList: Int32Array;
-  isTrigger: Uint8Array;
+  /** The scripts of the rules whose gates literal l wakes (0: it wakes none). */
+  wakes: Int32Array;
 }
 
 function flattenGates(pack: CompiledPack): FlatGates {
@@ -84,7 +85,7 @@ function flattenGates(pack: CompiledPack): FlatGates {
     clauseList,
     triggerStart,
     triggerList,
-    isTrigger: Uint8Array.from(wakes, (gs) => (gs.length > 0 ? 1 : 0)),
+    wakes: Int32Array.from(wakes, (gs) => gs.reduce((m, g) => m | SCRIPT_OF_LANG[pack.rules[pack.gates[g]!.rule]!.lang], 0)),
   };
 }
 
@@ -122,6 +123,8 @@ interface Windows {
   count: number;
   start: Int32Array;
   end: Int32Array;
+  /** The scripts of each (bit mask). */
+  scripts: Int32Array;
   from: Int32Array;
   literals: Int32Array;
 }
@@ -242,7 +245,7 @@ export class Scanner {
     for (let wi = 0; wi < windows.count; wi++) {
       const s = windows.start[wi]!;
       const sentenceEnd = windows.end[wi]!;
-      const scripts = scriptsIn(t, s, sentenceEnd, norm.scripts);
+      const scripts = windows.scripts[wi]!;
       const gates = this.openGates(windows.literals, windows.from[wi]!, windows.from[wi + 1]!, t, s, sentenceEnd, scripts);
       if (gates.length === 0) continue;
       const original = t.slice(s, sentenceEnd);
@@ -322,17 +325,19 @@ export class Scanner {
   }
 
   /**
-   * The sentences worth a look, in text order, each with the literals found in it: those with
-   * a trigger literal (one of some gate's most telling clause).
+   * The sentences worth a look, in text order, each with the literals found in it and its
+   * scripts: those with a trigger literal (one of some gate's most telling clause) of a rule
+   * that reads one of the sentence's scripts.
    */
   private windows(t: string, scripts: number): Windows {
     const hits = this.prefilter.scan(t, this.acceptFor(scripts));
     const bounds = sentenceBounds(t);
-    const trigger = this.gates.isTrigger;
+    const wakes = this.gates.wakes;
     // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
     const sentenceOf = new Int32Array(hits.count);
-    const perSentence = new Int32Array(bounds.length); // hits in a woken sentence, else 0
-    const woken = new Uint8Array(bounds.length);
+    const perSentence = new Int32Array(bounds.length);
+    // The scripts of the rules a sentence's trigger hits would wake: it is woken if it has one.
+    const woken = new Int32Array(bounds.length);
     let k = 0;
     for (let h = 0; h < hits.count; h++) {
       const at = hits.at[h]!;
@@ -340,18 +345,33 @@ export class Scanner {
       while (at < bounds[k]!) k--;
       sentenceOf[h] = k;
       perSentence[k]!++;
-      if (trigger[hits.keyword[h]!] === 1) woken[k] = 1;
+      woken[k]! |= wakes[hits.keyword[h]!]!;
+    }
+    // "v" wakes Chinese rules: not on an English line of a page that has some Chinese.
+    let count = 0;
+    const sentenceScripts = new Int32Array(bounds.length);
+    for (let sk = 0; sk + 1 < bounds.length; sk++) {
+      if (woken[sk] === 0) continue;
+      sentenceScripts[sk] = scriptsIn(t, bounds[sk]!, bounds[sk + 1]!, scripts);
+      if ((sentenceScripts[sk]! & woken[sk]!) === 0) woken[sk] = 0;
+      else count++;
     }
     // Windows in text order, their literals in one array.
-    let count = 0;
-    for (let sk = 0; sk < bounds.length; sk++) if (woken[sk]) count++;
-    const w: Windows = { count, start: new Int32Array(count), end: new Int32Array(count), from: new Int32Array(count + 1), literals: new Int32Array(0) };
+    const w: Windows = {
+      count,
+      start: new Int32Array(count),
+      end: new Int32Array(count),
+      scripts: new Int32Array(count),
+      from: new Int32Array(count + 1),
+      literals: new Int32Array(0),
+    };
     const slot = new Int32Array(bounds.length);
     let n = 0;
     for (let sk = 0, wi = 0; sk < bounds.length; sk++) {
       if (!woken[sk]) continue;
       w.start[wi] = bounds[sk]!;
       w.end[wi] = bounds[sk + 1]!;
+      w.scripts[wi] = sentenceScripts[sk]!;
       w.from[wi] = slot[sk] = n;
       n += perSentence[sk]!;
       wi++;
