@@ -252,6 +252,7 @@ export class Scanner {
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
       let speaks: Map<Lang, boolean> | undefined;
+      let cautions: Map<RuntimeLanguage | undefined, boolean> | undefined;
       for (let gi = 0; gi < gates.length; ) {
         // Gates come sorted, so one rule's open patterns are next to each other.
         const ri = this.gates.rule[gates[gi]!]!;
@@ -300,7 +301,10 @@ export class Scanner {
             explanation: rule.explanation,
             source: rule.source,
           };
-          if (this.cautioned(sentence, ruleLang, lang)) muted.push(finding);
+          // One answer per sentence and language: a sentence often holds several findings.
+          let muteHere = cautions?.get(ruleLang);
+          if (muteHere === undefined) (cautions ??= new Map()).set(ruleLang, (muteHere = this.cautioned(sentence, ruleLang, lang)));
+          if (muteHere) muted.push(finding);
           else {
             findings.push(finding);
             perRule.set(rule.id, (perRule.get(rule.id) ?? 0) + 1);
