@@ -660,7 +660,7 @@ interface Candidates {
   late: number[];
 }
 
-export function findCandidates(t: string, ix: AliasIndex): Candidates {
+function findCandidates(t: string, ix: AliasIndex): Candidates {
   const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false, scripts: 0, late: [] };
   const late = lateTable(ix);
   const inWord = inWordTable(late);

@@ -42,7 +42,7 @@ interface FlatGates {
   triggerStart: Int32Array;
   triggerList: Int32Array;
   /** The scripts of the rules whose gates literal l wakes (0: it wakes none). */
-  wakes: Int32Array;
+  wakeScripts: Int32Array;
 }
 
 function flattenGates(pack: CompiledPack): FlatGates {
@@ -75,17 +75,18 @@ function flattenGates(pack: CompiledPack): FlatGates {
   };
   const [clausesStart, clauseList] = flat(clausesOf);
   const [triggerStart, triggerList] = flat(wakes);
+  const script = Int32Array.from(pack.gates, (g) => SCRIPT_OF_LANG[pack.rules[g.rule]!.lang]);
   return {
     rule: Int32Array.from(pack.gates, (g) => g.rule),
     pattern: Int32Array.from(pack.gates, (g) => g.pattern),
     digit: Uint8Array.from(pack.gates, (g) => (g.digit ? 1 : 0)),
-    script: Int32Array.from(pack.gates, (g) => SCRIPT_OF_LANG[pack.rules[g.rule]!.lang]),
+    script,
     clauseStart: Int32Array.from(clauseStart),
     clausesStart,
     clauseList,
     triggerStart,
     triggerList,
-    wakes: Int32Array.from(wakes, (gs) => gs.reduce((m, g) => m | SCRIPT_OF_LANG[pack.rules[pack.gates[g]!.rule]!.lang], 0)),
+    wakeScripts: Int32Array.from(wakes, (gs) => gs.reduce((m, g) => m | script[g]!, 0)),
   };
 }
 
@@ -336,7 +337,7 @@ export class Scanner {
   private windows(t: string, scripts: number): Windows {
     const hits = this.prefilter.scan(t, this.acceptFor(scripts));
     const bounds = sentenceBounds(t);
-    const wakes = this.gates.wakes;
+    const wakes = this.gates.wakeScripts;
     // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
     const sentenceOf = new Int32Array(hits.count);
     const perSentence = new Int32Array(bounds.length);
