@@ -75,6 +75,13 @@ describe('normalize', () => {
     expect(norm('加V信')).toBe('加微信');
     expect(norm('联系纸飞机')).toBe('联系telegram');
   });
+  it('finds numbers in words and aliases beside, between and after words pass 2 rewrote', () => {
+    // The candidates of an edited text are carried past the edits and read again beside them.
+    expect(norm('p4ssport two thousand dollars')).toBe('passport 2000 dollars');
+    expect(norm('two thousand p4ssport, 加V信 T e l e g r a m, 三万元')).toBe('2000 passport, 加微信 telegram, 30000元');
+    expect(norm('Company® five hundred 加V信™ one thousand')).toBe('company  500 加微信 1000');
+    expect(norm('p4ssport 加V信')).toBe('passport 加微信');
+  });
   it('applies word-like aliases at a word\'s start only, and after other fixes', () => {
     const d = { ...data, aliases: [['vx', '微信'], ['whats app', 'whatsapp']] as [string, string][] };
     const n = (s: string) => normalize(s, d).text.toLowerCase();
