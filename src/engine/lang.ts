@@ -6,11 +6,39 @@ import { LANGS, type Lang } from './types';
 const SAMPLE = 20_000;
 
 const letters = new Uint8Array(0x10000); // 0 unknown, 1 letter, 2 not
-/** A letter (\p{L}) of the BMP; astral units (surrogates) are not. */
-function isLetter(c: number): boolean {
+const astralLetters = new Map<number, boolean>();
+/** The length (1 or 2 units) of the letter (\p{L}) at i, or 0. */
+function letterAt(t: string, i: number): number {
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = t.codePointAt(i)!;
+    if (cp <= 0xffff) return 0;
+    let ok = astralLetters.get(cp);
+    if (ok === undefined) astralLetters.set(cp, (ok = /\p{L}/u.test(String.fromCodePoint(cp))));
+    return ok ? 2 : 0;
+  }
   let v = letters[c]!;
   if (v === 0) letters[c] = v = /\p{L}/u.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
+  return v === 1 ? 1 : 0;
+}
+
+/**
+ * Calls `visit` with every word of t (a run of letters, as the profiles' `(?<!\p{L})…(?!\p{L})`
+ * sees it), in order, until it returns true; says whether it did.
+ */
+function someWord(t: string, visit: (from: number, to: number) => boolean): boolean {
+  for (let i = 0; i < t.length; ) {
+    let len = letterAt(t, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    let j = i + len;
+    while (j < t.length && (len = letterAt(t, j)) > 0) j += len;
+    if (visit(i, j)) return true;
+    i = j;
+  }
+  return false;
 }
 
 export function isLang(x: unknown): x is Lang {
@@ -20,14 +48,20 @@ export function isLang(x: unknown): x is Lang {
 export class LanguageDetector {
   private readonly profiles = new Map<Lang, RegExp>();
   private readonly profileWords = new Map<Lang, { words: Set<string>; first: Uint8Array; longest: number }>();
+  /** The first units and the longest length of all those words. */
+  private readonly allProfileWords = { first: new Uint8Array(0x10000), longest: 0 };
 
   constructor(languages: readonly CompiledLanguage[]) {
     for (const l of languages) {
-      if (l.profileWords) {
+      // Words of letters only: a word with a mark (Thai, Burmese) is not one run of letters.
+      if (l.profileWords?.every((w) => /^\p{L}+$/u.test(w))) {
         const words = new Set(l.profileWords.map((w) => w.toLowerCase()));
         const first = new Uint8Array(0x10000);
         for (const w of words) first[w.charCodeAt(0)] = 1;
-        this.profileWords.set(l.lang, { words, first, longest: Math.max(...[...words].map((w) => w.length)) });
+        const longest = Math.max(...[...words].map((w) => w.length));
+        this.profileWords.set(l.lang, { words, first, longest });
+        for (const w of words) this.allProfileWords.first[w.charCodeAt(0)] = 1;
+        this.allProfileWords.longest = Math.max(this.allProfileWords.longest, longest);
       }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
     }
@@ -78,21 +112,14 @@ export class LanguageDetector {
   speaks(sentence: string, lang: Lang): boolean {
     const profile = this.profileWords.get(lang);
     if (profile) {
-      // Whole words (runs of letters) looked up: much cheaper than the profile's expression.
+      // Whole words looked up: much cheaper than the profile's expression. Only a word that may
+      // be a profile word is cut out.
       const { words, first, longest } = profile;
       let found = 0;
-      for (let i = 0; i < sentence.length; ) {
-        if (!isLetter(sentence.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < sentence.length && isLetter(sentence.charCodeAt(j))) j++;
-        // Only a word that may be a profile word is cut out and looked up.
-        if (first[sentence.charCodeAt(i)] === 1 && j - i <= longest && words.has(sentence.slice(i, j)) && ++found === 2) return true;
-        i = j;
-      }
-      return false;
+      return someWord(
+        sentence,
+        (i, j) => first[sentence.charCodeAt(i)] === 1 && j - i <= longest && words.has(sentence.slice(i, j)) && ++found === 2,
+      );
     }
     const re = this.profiles.get(lang);
     if (!re) return true;
@@ -100,20 +127,36 @@ export class LanguageDetector {
     return re.exec(sentence) !== null && re.exec(sentence) !== null;
   }
 
+  /** The language of `langs` whose profile matches most often in t (counted up to 500). */
   private best(t: string, langs: Lang[], fallback: Lang): Lang {
+    const counts = langs.map(() => 0);
+    // Languages whose profile is plain words count in one pass over the words of the lowercased
+    // text (normalised: that is the expressions' case folding); the others by expression.
+    const byWords = langs.map((l) => this.profileWords.get(l));
+    if (byWords.some(Boolean)) {
+      const low = t.toLowerCase();
+      const { first, longest } = this.allProfileWords;
+      someWord(low, (i, j) => {
+        if (first[low.charCodeAt(i)] === 0 || j - i > longest) return false;
+        const w = low.slice(i, j);
+        for (let k = 0; k < langs.length; k++) if (byWords[k]?.words.has(w) && counts[k]! < 500) counts[k]!++;
+        return false;
+      });
+    }
+    langs.forEach((l, k) => {
+      const re = byWords[k] ? undefined : this.profiles.get(l);
+      if (!re) return;
+      re.lastIndex = 0;
+      while (re.exec(t) !== null && counts[k]! < 500) counts[k]!++;
+    });
     let best = fallback;
     let bestCount = 0;
-    for (const l of langs) {
-      const re = this.profiles.get(l);
-      if (!re) continue;
-      re.lastIndex = 0;
-      let n = 0;
-      while (re.exec(t) !== null && n < 500) n++;
-      if (n > bestCount) {
+    langs.forEach((l, k) => {
+      if (counts[k]! > bestCount) {
         best = l;
-        bestCount = n;
+        bestCount = counts[k]!;
       }
-    }
+    });
     return best;
   }
 }
