@@ -50,14 +50,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median wall time of fn; `after` runs outside the timing (process.memoryUsage() blocks for tens of ms). */
-function time(fn: () => void, runs: number, after?: () => void): number {
+/** Median wall time of fn. */
+function time(fn: () => void, runs: number): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     ts.push(performance.now() - t0);
-    after?.();
   }
   return median(ts);
 }
@@ -86,13 +85,6 @@ const floor = new RegExp(
   'g',
 );
 console.log(`Second Look bench — ${scanner.pack.rules.length} rules, ${keywords.length} keywords; median of ${RUNS} runs (the regex floor: of ${Math.min(3, RUNS)}); Node ${process.version}`);
-// Steady state, as in the extension's long-lived background: V8 has compiled the engine and the
-// rules' expressions before the first table row (a cold start is a different number).
-for (const files of Object.values(MIXES)) {
-  const warm = buildText(corpusTexts(files), 1e6);
-  for (let i = 0; i < 3; i++) scanner.scan(warm);
-}
-
 interface Row {
   mix: string;
   mb: number;
@@ -120,9 +112,11 @@ function referenceLoop(): number {
 }
 const referenceTimes: number[] = [];
 
+// Steady state, as in the extension's long-lived background: V8 has compiled the engine and the
+// rules' expressions before the first timed run (a cold start is a different number).
+for (const row of rows) for (let i = 0; i < (row.mb <= 1 ? 3 : 1); i++) scanner.scan(row.text);
 // The engine's runs go round the rows (and the reference loop) rather than row after row, so a
 // slow minute of the machine slows every row alike instead of a few.
-for (const row of rows) scanner.scan(row.text);
 for (let round = 0; round < RUNS; round++) {
   referenceTimes.push(time(referenceLoop, 1));
   for (const row of rows) {
@@ -169,6 +163,7 @@ for (const mix of Object.keys(MIXES)) {
   for (const row of rows.filter((r) => r.mix === mix)) {
     const { text, megabytes } = row;
     const engineMs = median(row.times);
+    const words = countWords(text);
     const lower = text.toLowerCase();
     // Seconds per run: three are enough to show it, each against the engine in the same minute.
     const floorRuns = beside(
@@ -185,10 +180,10 @@ for (const mix of Object.keys(MIXES)) {
     console.log(
       [
         `${fmt(megabytes, 2)}MB`.padEnd(7),
-        String(countWords(text)).padEnd(10),
+        String(words).padEnd(10),
         fmt(engineMs).padStart(9),
         `${fmt(engineMs / megabytes)} (${fmt(Math.min(...row.times) / megabytes)})`.padStart(13),
-        fmt(countWords(text) / (engineMs / 1000), 0).padStart(11),
+        fmt(words / (engineMs / 1000), 0).padStart(11),
         String(row.findings).padStart(9),
         fmt(row.heap / 1e6).padStart(8),
         '|',

@@ -57,10 +57,12 @@ export class LanguageDetector {
       if (l.profileWords?.every((w) => /^\p{L}+$/u.test(w))) {
         const words = new Set(l.profileWords.map((w) => w.toLowerCase()));
         const first = new Uint8Array(0x10000);
-        for (const w of words) first[w.charCodeAt(0)] = 1;
-        const longest = Math.max(...[...words].map((w) => w.length));
+        let longest = 0;
+        for (const w of words) {
+          first[w.charCodeAt(0)] = this.allProfileWords.first[w.charCodeAt(0)] = 1;
+          longest = Math.max(longest, w.length);
+        }
         this.profileWords.set(l.lang, { words, first, longest });
-        for (const w of words) this.allProfileWords.first[w.charCodeAt(0)] = 1;
         this.allProfileWords.longest = Math.max(this.allProfileWords.longest, longest);
       }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));

@@ -9,7 +9,7 @@
 // digits-for-letters and emoji-for-letters through the rules' own vocabulary, compose Korean jamo,
 // turn money written in words into digits, and apply the alias table (V信 → 微信).
 
-import { isWordChar, lowerCode } from './prefilter';
+import { grow, isWordChar, lowerCode } from './prefilter';
 import { LATIN as LATIN_SCRIPT, scriptOf, scriptsOf } from './scripts';
 
 /** A text and where each of its units came from. */
@@ -160,11 +160,6 @@ class Builder {
   }
   private segment(orig: number, origEnd: number): void {
     if (this.count === this.at.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
       this.at = grow(this.at);
       this.orig = grow(this.orig);
       this.origEnd = grow(this.origEnd);
@@ -362,10 +357,9 @@ function settle(edits: Edit[]): Edit[] {
   return kept;
 }
 
-/** Apply edits, mapping each new unit to the replaced span. */
-function applyEdits(n: Mapped, edits: Edit[]): Mapped {
-  if (edits.length === 0) return n;
-  const kept = settle(edits);
+/** Apply edits (settled), mapping each new unit to the replaced span. */
+function applyEdits(n: Mapped, kept: readonly Edit[]): Mapped {
+  if (kept.length === 0) return n;
   const out = new Builder(kept.length * 2 + 16);
   let pos = 0;
   for (const e of kept) {
@@ -802,9 +796,18 @@ function lateCandidate(u: string, i: number, code: number, prevCode: number, wha
   if (!(what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) return false;
   if (what & LATE_ZH) return true;
   const next = u.charCodeAt(i + 1);
-  if (what & LATE_SCALE && (next | 0x20) === SCALE_SECOND[code | 0x20]) return true;
-  // The first two units decide whether any alias can start here.
-  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && ix.pairs[pairHash(lowerCode(code), lowerCode(next))] === 1;
+  if (what & LATE_SCALE && scaleMayStart(code, next)) return true;
+  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && aliasMayStart(ix, code, next);
+}
+
+/** A scale word's first two letters (hu, th, mi, gr), either case. */
+function scaleMayStart(code: number, next: number): boolean {
+  return (next | 0x20) === SCALE_SECOND[code | 0x20];
+}
+
+/** The first two units decide whether any alias can start here. */
+function aliasMayStart(ix: AliasIndex, code: number, next: number): boolean {
+  return ix.pairs[pairHash(lowerCode(code), lowerCode(next))] === 1;
 }
 
 /** A letter comes just before i (a digit does not count). */
@@ -852,9 +855,8 @@ function lateCandidatesAfter(u: string, kept: readonly Edit[], before: readonly 
 }
 
 /** Money and numbers in words, then aliases, on the de-obfuscated text, at the candidates `at`. */
-function lateEdits(u: string, data: NormalizeData, at: readonly number[]): Edit[] {
+function lateEdits(u: string, ix: AliasIndex, at: readonly number[]): Edit[] {
   const late: Edit[] = [];
-  const ix = aliasIndex(data.aliases);
   const table = lateTable(ix);
   let lastNumberEnd = -1;
   let aliasEnd = -1;
@@ -866,7 +868,8 @@ function lateEdits(u: string, data: NormalizeData, at: readonly number[]): Edit[
     const what = table[code]!;
     if (what === 0) continue;
     // A number in words starts after a non-letter, so its scale word does too ("5 thousand").
-    if (what & LATE_SCALE && (u.charCodeAt(i + 1) | 0x20) === SCALE_SECOND[code | 0x20] && i >= lastNumberEnd && !afterLetter(u, i)) {
+    const next = u.charCodeAt(i + 1);
+    if (what & LATE_SCALE && scaleMayStart(code, next) && i >= lastNumberEnd && !afterLetter(u, i)) {
       // hundred, thousand, million, grand — not followed by a letter.
       const w = scaleWord(code | 0x20);
       const after = u.charCodeAt(i + w.length);
@@ -879,8 +882,7 @@ function lateEdits(u: string, data: NormalizeData, at: readonly number[]): Edit[
     if (!(what & (LATE_ALIAS | LATE_ALIAS_WORD)) || i < aliasEnd) continue;
     const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
     if (inWord && !(what & LATE_ALIAS)) continue;
-    // The first two units decide whether any alias can start here.
-    if (!ix.pairs[pairHash(lowerCode(code), lowerCode(u.charCodeAt(i + 1)))]) continue;
+    if (!aliasMayStart(ix, code, next)) continue;
     const list = ix.first.get(code)!;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;
@@ -996,8 +998,8 @@ function pass2(n: Mapped, data: NormalizeData): Normalized {
   // Numbers in words and aliases, on the de-obfuscated text (read again only if it changed).
   const kept = settle(edits);
   const out = applyEdits(n, kept);
-  const late = lateEdits(out.text, data, kept.length === 0 ? found.late : lateCandidatesAfter(out.text, kept, found.late, ix));
-  const result = applyEdits(out, late);
+  const late = lateEdits(out.text, ix, kept.length === 0 ? found.late : lateCandidatesAfter(out.text, kept, found.late, ix));
+  const result = applyEdits(out, settle(late));
   let scripts = found.scripts;
   for (const e of [...edits, ...late]) scripts |= scriptsOf(e.text);
   return { text: result.text, map: result.map, scripts };

@@ -290,7 +290,8 @@ export class Prefilter {
   }
 }
 
-function grow(x: Int32Array): Int32Array<ArrayBuffer> {
+/** A copy of x in an array twice as long. */
+export function grow(x: Int32Array): Int32Array<ArrayBuffer> {
   const y = new Int32Array(x.length * 2);
   y.set(x);
   return y;

@@ -242,11 +242,12 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       const scores = all.map(clauseScore);
       gates.push({ rule: ri, pattern, clauses, ...(digit && { digit }), trigger: scores.indexOf(Math.max(...scores)) });
     };
+    const common = commonWords.get(r.lang) ?? new Set<string>();
     r.patterns.forEach((src, pi) => {
       let required: Clause[] = [];
       let digit = false;
       try {
-        required = requiredClauses(src, b === 'word' || b === 'start', commonWords.get(r.lang) ?? new Set());
+        required = requiredClauses(src, b === 'word' || b === 'start', common);
         digit = needsDigit(src);
       } catch {
         // A pattern that does not compile is reported above; the keywords alone gate it.

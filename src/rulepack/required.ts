@@ -40,7 +40,7 @@ const CLASS_LIMIT = 8;
 /** Repetition bound treated as unbounded. */
 const MANY = Number.POSITIVE_INFINITY;
 
-const anything = (): Info => ({ exact: null, clauses: [], mayBeEmpty: true });
+const anything = (): Info => ({ exact: null, clauses: [] });
 
 const mayBeEmpty = (x: Info) => (x.exact ? x.exact.has('') : x.mayBeEmpty !== false);
 const edgeAtStart = (x: Info) => (x.exact ? [...x.exact].every((s) => s === '' || s.startsWith(EDGE)) : !!x.edgeStart);
@@ -237,6 +237,7 @@ interface Algebra<T> {
 
 /** Stands for \d while a class or an escape is read. */
 const DIGITS = '\u0004';
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
 
 /** A small parser of JavaScript regular-expression syntax (flag `u`), just deep enough for the analyses here. */
 class Parser<T> {
@@ -415,7 +416,6 @@ class Parser<T> {
       this.i += cp > 0xffff ? 2 : 1;
       return String.fromCodePoint(cp);
     };
-    const isDigit = (ch: string) => ch >= '0' && ch <= '9';
     while (this.i < this.src.length && this.peek() !== ']') {
       members++;
       const a = one();
@@ -465,7 +465,7 @@ const strings: Algebra<Info> = {
 
 /** Does every match contain a digit (0–9)? */
 const digit: Algebra<boolean> = {
-  char: (ch) => ch >= '0' && ch <= '9',
+  char: isDigit,
   klass: (_chars, _wide, digits) => digits,
   digit: () => true,
   any: () => false,
