@@ -277,14 +277,36 @@ function spaceRunEnd(src: string, i: number): number {
   return count >= 2 ? end : -1;
 }
 
+/**
+ * Where a scan of simple text must look again: a unit past ASCII, or a space or tab before
+ * another or before a unit past ASCII. Every other ASCII unit stays as it is (see asciiIsSimple).
+ */
+const PAST_PLAIN_ASCII = /[^\0-\x7f]|[ \t](?=[ \t\u0080-\uffff])/g;
+const asciiSimple = new WeakMap<object, boolean>();
+/** No character fold touches ASCII (they are Traditional → Simplified Chinese): it is all simple. */
+function asciiIsSimple(charFold: ReadonlyMap<number, string>): boolean {
+  let ok = asciiSimple.get(charFold);
+  if (ok === undefined) asciiSimple.set(charFold, (ok = [...charFold.keys()].every((c) => c >= 0x80)));
+  return ok;
+}
+
 function pass1(src: string, charFold: ReadonlyMap<number, string>): Mapped {
   const out = new Builder();
   const simple = simpleTable(charFold);
+  const skipAscii = asciiIsSimple(charFold);
   const n = src.length;
   for (let i = 0; i < n; ) {
     let j = i;
     for (; j < n; j++) {
-      const c = src.charCodeAt(j);
+      let c = src.charCodeAt(j);
+      // A Latin letter starts a stretch of plain ASCII, mostly: the expression finds its end
+      // several times faster than this loop.
+      if (skipAscii && ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) {
+        PAST_PLAIN_ASCII.lastIndex = j;
+        j = PAST_PLAIN_ASCII.exec(src)?.index ?? n;
+        if (j === n) break;
+        c = src.charCodeAt(j);
+      }
       if (!isSimple(simple, c)) break;
       // A space stays as it is unless a run of them starts here.
       if (c === 0x20 || c === 0x09) {
@@ -720,10 +742,13 @@ interface AliasIndex {
   wordLike: boolean[];
   /** First units whose aliases are all word-like: nothing to look for inside a word. */
   allWordLike: Set<number>;
-  /** The first two units (lowercase) of every alias, hashed: 1 where one may start. */
+  /** The first two units (lowercase) of every alias of two units, hashed: 1 where one may start. */
   pairs: Uint8Array;
+  /** The same of the first three units of longer aliases. */
+  triples: Uint8Array;
 }
 const pairHash = (a: number, b: number) => (Math.imul(a, 31) + b) & 0xffff;
+const tripleHash = (a: number, b: number, c: number) => (Math.imul(Math.imul(a, 31) + b, 31) + c) & 0xffff;
 const aliasIndexes = new WeakMap<NormalizeData['aliases'], AliasIndex>();
 function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
   let ix = aliasIndexes.get(aliases);
@@ -742,8 +767,12 @@ function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
     const wordLike = from.map((a) => isWordChar(a.charCodeAt(0)));
     const allWordLike = new Set([...first].filter(([, ks]) => ks.every((k) => wordLike[k])).map(([unit]) => unit));
     const pairs = new Uint8Array(0x10000);
-    for (const a of from) pairs[pairHash(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : NaN)] = 1;
-    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike, pairs };
+    const triples = new Uint8Array(0x10000);
+    for (const a of from) {
+      if (a.length > 2) triples[tripleHash(a.charCodeAt(0), a.charCodeAt(1), a.charCodeAt(2))] = 1;
+      else pairs[pairHash(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : NaN)] = 1;
+    }
+    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike, pairs, triples };
     aliasIndexes.set(aliases, ix);
   }
   return ix;
@@ -776,12 +805,17 @@ function lateTable(ix: AliasIndex): Uint8Array {
   }
   return table;
 }
-/** The second letter of each scale word, by its first: a cheap test before the whole word. */
+/** The second and third letters of each scale word, by its first: a cheap test before the whole word. */
 const SCALE_SECOND = new Uint8Array(128);
+const SCALE_THIRD = new Uint8Array(128);
 SCALE_SECOND[0x68] = 0x75; // hu(ndred)
+SCALE_THIRD[0x68] = 0x6e; // hun
 SCALE_SECOND[0x74] = 0x68; // th(ousand)
+SCALE_THIRD[0x74] = 0x6f; // tho: not "the", "this", "that"
 SCALE_SECOND[0x6d] = 0x69; // mi(llion)
+SCALE_THIRD[0x6d] = 0x6c; // mil
 SCALE_SECOND[0x67] = 0x72; // gr(and)
+SCALE_THIRD[0x67] = 0x61; // gra
 function scaleWord(lower: number): string {
   return lower === 0x68 ? 'hundred' : lower === 0x74 ? 'thousand' : lower === 0x6d ? 'million' : 'grand';
 }
@@ -796,18 +830,22 @@ function lateCandidate(u: string, i: number, code: number, prevCode: number, wha
   if (!(what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) return false;
   if (what & LATE_ZH) return true;
   const next = u.charCodeAt(i + 1);
-  if (what & LATE_SCALE && scaleMayStart(code, next)) return true;
-  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && aliasMayStart(ix, code, next);
+  const third = u.charCodeAt(i + 2);
+  if (what & LATE_SCALE && scaleMayStart(code, next, third)) return true;
+  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && aliasMayStart(ix, code, next, third);
 }
 
-/** A scale word's first two letters (hu, th, mi, gr), either case. */
-function scaleMayStart(code: number, next: number): boolean {
-  return (next | 0x20) === SCALE_SECOND[code | 0x20];
+/** A scale word's first three letters (hun, tho, mil, gra), either case. */
+function scaleMayStart(code: number, next: number, third: number): boolean {
+  const c = code | 0x20;
+  return (next | 0x20) === SCALE_SECOND[c] && (third | 0x20) === SCALE_THIRD[c];
 }
 
-/** The first two units decide whether any alias can start here. */
-function aliasMayStart(ix: AliasIndex, code: number, next: number): boolean {
-  return ix.pairs[pairHash(lowerCode(code), lowerCode(next))] === 1;
+/** The first three units (two for an alias of two) decide whether any alias can start here. */
+function aliasMayStart(ix: AliasIndex, code: number, next: number, third: number): boolean {
+  const a = lowerCode(code);
+  const b = lowerCode(next);
+  return ix.pairs[pairHash(a, b)] === 1 || ix.triples[tripleHash(a, b, lowerCode(third))] === 1;
 }
 
 /** A letter comes just before i (a digit does not count). */
@@ -818,9 +856,9 @@ function afterLetter(u: string, i: number): boolean {
 
 /**
  * The late candidates of `u`, which the edits `kept` (sorted, apart) made of a text whose
- * candidates were `before`. A candidate depends on its unit and the two around it, so those away
- * from the edits only move; next to them they are read again. Pass 2 changes a few words of a
- * page ("Company®"), and the page is not read a second time.
+ * candidates were `before`. A candidate depends on its unit, the one before it and the two after
+ * it, so those away from the edits only move; next to them they are read again. Pass 2 changes a
+ * few words of a page ("Company®"), and the page is not read a second time.
  */
 function lateCandidatesAfter(u: string, kept: readonly Edit[], before: readonly number[], ix: AliasIndex): number[] {
   const late = lateTable(ix);
@@ -844,9 +882,9 @@ function lateCandidatesAfter(u: string, kept: readonly Edit[], before: readonly 
   };
   for (const e of kept) {
     const added = e.to > e.from && e.text ? e.text.length : 0; // as applyEdits applies it
-    keep(e.from - 1);
+    keep(e.from - 2);
     const after = delta + added - (e.to - e.from);
-    reread(e.from - 1 + delta, e.to + after + 1);
+    reread(e.from - 2 + delta, e.to + after + 1);
     delta = after;
     cleanFrom = e.to + 1;
   }
@@ -869,7 +907,8 @@ function lateEdits(u: string, ix: AliasIndex, at: readonly number[]): Edit[] {
     if (what === 0) continue;
     // A number in words starts after a non-letter, so its scale word does too ("5 thousand").
     const next = u.charCodeAt(i + 1);
-    if (what & LATE_SCALE && scaleMayStart(code, next) && i >= lastNumberEnd && !afterLetter(u, i)) {
+    const third = u.charCodeAt(i + 2);
+    if (what & LATE_SCALE && scaleMayStart(code, next, third) && i >= lastNumberEnd && !afterLetter(u, i)) {
       // hundred, thousand, million, grand — not followed by a letter.
       const w = scaleWord(code | 0x20);
       const after = u.charCodeAt(i + w.length);
@@ -882,7 +921,7 @@ function lateEdits(u: string, ix: AliasIndex, at: readonly number[]): Edit[] {
     if (!(what & (LATE_ALIAS | LATE_ALIAS_WORD)) || i < aliasEnd) continue;
     const inWord = i > 0 && isWordChar(u.charCodeAt(i - 1));
     if (inWord && !(what & LATE_ALIAS)) continue;
-    if (!aliasMayStart(ix, code, next)) continue;
+    if (!aliasMayStart(ix, code, next, third)) continue;
     const list = ix.first.get(code)!;
     for (let j = 0; j < list.length; j++) {
       const k = list[j]!;

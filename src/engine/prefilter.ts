@@ -81,6 +81,10 @@ export class Prefilter {
    * flat table.
    */
   private readonly asciiStates: number;
+  /** ASCII-entered states below this end no keyword: most of a page's steps, with no lookup. */
+  private readonly asciiQuiet: number = 0;
+  /** From asciiQuiet to this, every keyword ending there must end a word ("wa" in "want"). */
+  private readonly asciiAtWordEnd: number = 0;
   private readonly ascii: Uint16Array | Int32Array;
   private readonly asciiClass: Uint8Array;
   private readonly width: number;
@@ -89,16 +93,19 @@ export class Prefilter {
   /** Every transition of the trie, for other characters (CJK, Thai…). */
   private readonly next: Transitions;
   private readonly fail: Int32Array;
-  /** Keywords ending at state s (output links followed): outList[outStart[s] .. outStart[s + 1]). */
+  /**
+   * Keywords ending at state s (output links followed), each with its info beside it (one read
+   * from memory, not two): keyword outs[o], info outs[o + 1] for o from outStart[s] to
+   * outStart[s + 1], in steps of 2.
+   */
   private readonly outStart: Int32Array;
-  private readonly outList: Int32Array;
-  private readonly info: Int32Array;
+  private readonly outs: Int32Array;
   private readonly all: Uint8Array;
   private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024) };
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
   constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = []) {
-    this.info = Int32Array.from(
+    const info = Int32Array.from(
       keywords,
       (k, i) =>
         k.length |
@@ -165,10 +172,24 @@ export class Prefilter {
         order[tail++] = t;
       }
     }
-    // Renumber: root, then ASCII-entered states breadth first, then the rest.
+    // Renumber: root, then ASCII-entered states breadth first (those where no keyword ends, then
+    // those where only keywords that must end a word do, then the others), then the rest. A
+    // state's failure state is shallower and ends some of its keywords, so it still comes first.
+    const group = (st: number) => {
+      if (outTo[st] === outFrom[st]) return 0;
+      for (let o = outFrom[st]!; o < outTo[st]!; o++) if ((info[outs[o]!]! & CHECK_END) === 0) return 2;
+      return 1;
+    };
     const id = new Int32Array(states);
     let n = 1;
-    for (let k = 1; k < states; k++) if (enteredByAscii[order[k]!]) id[order[k]!] = n++;
+    for (const g of [0, 1, 2]) {
+      for (let k = 1; k < states; k++) {
+        const st = order[k]!;
+        if (enteredByAscii[st] && group(st) === g) id[st] = n++;
+      }
+      if (g === 0) this.asciiQuiet = n;
+      if (g === 1) this.asciiAtWordEnd = n;
+    }
     this.asciiStates = n;
     for (let k = 1; k < states; k++) if (!enteredByAscii[order[k]!]) id[order[k]!] = n++;
     this.next = new Transitions(states);
@@ -181,11 +202,11 @@ export class Prefilter {
       const old = byId[k]!;
       this.fail[k] = id[fail[old]!]!;
       this.outStart[k] = list.length;
-      for (let o = outFrom[old]!; o < outTo[old]!; o++) list.push(outs[o]!);
+      for (let o = outFrom[old]!; o < outTo[old]!; o++) list.push(outs[o]!, info[outs[o]!]!);
       for (let e = firstChild[old]!; e >= 0; e = edgeNext[e]!) this.next.set(k, edgeUnit[e]!, id[edgeTo[e]!]!);
     }
     this.outStart[states] = list.length;
-    this.outList = Int32Array.from(list);
+    this.outs = Int32Array.from(list);
     // ASCII characters that occur in no keyword all lead back to the root: one class for them,
     // one per other character (both cases of a letter share theirs), one for WORD_START.
     // Smaller rows stay in cache.
@@ -241,9 +262,10 @@ export class Prefilter {
     const width = this.width;
     const startClass = this.startClass;
     const asciiStates = this.asciiStates;
+    const asciiQuiet = this.asciiQuiet;
+    const asciiAtWordEnd = this.asciiAtWordEnd;
     const outStart = this.outStart;
-    const outList = this.outList;
-    const info = this.info;
+    const outs = this.outs;
     const n = text.length;
     let prevWord = 0;
     for (let i = 0; i < n; i++) {
@@ -253,7 +275,8 @@ export class Prefilter {
       prevWord = word;
       if (c < 128 && st < asciiStates) {
         st = ascii[st * width + asciiClass[c]!]!;
-        if (st === 0) continue;
+        if (st < asciiQuiet) continue; // the root, or a state where no keyword ends
+        if (st < asciiAtWordEnd && i + 1 < n && WORD[text.charCodeAt(i + 1)] === 1) continue; // inside a word
       } else {
         st = this.step(st, c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c));
         if (st === 0) continue;
@@ -262,10 +285,10 @@ export class Prefilter {
       const o1 = outStart[st + 1]!;
       if (o === o1) continue;
       const wordAfter = i + 1 < n ? WORD[text.charCodeAt(i + 1)]! : 0;
-      for (; o < o1; o++) {
-        const kw = outList[o]!;
+      for (; o < o1; o += 2) {
+        const kw = outs[o]!;
         if (accept[kw] === 0) continue;
-        const f = info[kw]!;
+        const f = outs[o + 1]!;
         const a = i + 1 - (f & LENGTH_MASK);
         if ((f & CHECK_START) !== 0 && a > 0 && WORD[text.charCodeAt(a - 1)] === 1) continue;
         if ((f & CHECK_END) !== 0 && wordAfter === 1) continue;

@@ -216,25 +216,29 @@ export class Scanner {
     const bounds = blockBounds(text);
     const found: Found = { findings: [], muted: [], perRule: new Map(), seen: new Set() };
     let lang: Lang = 'en';
-    let first: Normalized | null = null;
+    let kind: Kind = 'other';
     for (let k = 0; k + 1 < bounds.length; k++) {
       const from = bounds[k]!;
       const part = bounds.length === 2 ? text : text.slice(from, bounds[k + 1]);
       const norm = this.normalize(part);
-      if (!first) {
-        // The language and kind of page show in its first block (detection reads 30,000 units at most).
-        first = norm;
+      if (k === 0) {
+        // The language and kind of page show in its first block (detection reads 30,000 units at
+        // most). Read before any pattern runs: V8 optimises the regular expressions it compiles
+        // first, and the kind's cues read a whole block.
         lang = isLang(options.lang) ? options.lang : this.langDetector.detect(norm.text);
+        kind = this.kindOf(norm.text, lang, options);
       }
       this.findAll(part, from, norm, lang, options, found);
     }
-    const kind: Kind =
-      options.kind && (KINDS as readonly string[]).includes(options.kind)
-        ? options.kind
-        : this.kindDetector.detect(first?.text ?? '', lang, options.url);
     const findings = dropOverlaps(found.findings);
     const v = verdict(findings, kind, options.sensitivity);
     return { level: v.level, score: v.score, kind, lang, findings, muted: dropOverlaps(found.muted) };
+  }
+
+  /** The page's kind: the caller's, when it names one; else from the URL and the text's cues. */
+  private kindOf(normText: string, lang: Lang, options: ScanOptions): Kind {
+    if (options.kind && (KINDS as readonly string[]).includes(options.kind)) return options.kind;
+    return this.kindDetector.detect(normText, lang, options.url);
   }
 
   /** Findings in one block (`text`, at `offset` in the page), added to `found`. */

@@ -37,8 +37,9 @@ export function sentenceBounds(t: string): Int32Array {
     }
   };
   BREAKS.lastIndex = 0;
-  for (let m = BREAKS.exec(t); m !== null; m = BREAKS.exec(t)) {
-    const i = m.index;
+  // test(), not exec(): no match object per break. Each match is one unit, just before lastIndex.
+  while (BREAKS.test(t)) {
+    const i = BREAKS.lastIndex - 1;
     if (t.charCodeAt(i) === 0x2e && !endsSentence(t, i)) continue;
     cut(i + 1);
     out.push((last = i + 1));

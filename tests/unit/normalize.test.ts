@@ -71,6 +71,11 @@ describe('normalize', () => {
     expect(norm('月薪一万五')).toBe('月薪15000');
     expect(norm('十分好，一起去')).toBe('十分好,一起去'); // not amounts
   });
+  it('reads scale words and aliases from their first letters in any case, not words that share two', () => {
+    expect(norm('The other three THOUSAND, though')).toBe('the other 3000, though');
+    const d = { ...data, aliases: [['whats app', 'whatsapp'], ['vx', '微信']] as [string, string][] };
+    expect(normalize('What? Whats App, WHATS APP, vx', d).text.toLowerCase()).toBe('what? whatsapp, whatsapp, 微信');
+  });
   it('applies aliases', () => {
     expect(norm('加V信')).toBe('加微信');
     expect(norm('联系纸飞机')).toBe('联系telegram');

@@ -20,6 +20,16 @@ describe('Prefilter', () => {
     expect(short.find('your igloo').length).toBe(0);
     expect(short.find('DM on IG, 18 yo').map((h) => h.at)).toEqual([6, 13]);
   });
+  it('still reports a keyword that ends where a whole-word keyword is skipped', () => {
+    // "ab" must end a word; "b" ends at the same place and need not: inside "abc" only "b" counts.
+    const kws = ['ab', 'b', 'wa'];
+    const pf3 = new Prefilter(kws, [false, false, true], [true, false, true]);
+    const hits = (t: string) => pf3.find(t).map((h) => `${h.at}:${kws[h.keyword]}`);
+    expect(hits('abc')).toEqual(['1:b']);
+    expect(hits('ab c')).toEqual(['0:ab', '1:b']);
+    expect(hits('want wa')).toEqual(['5:wa']);
+    expect(hits('wa')).toEqual(['0:wa']);
+  });
   it('finds keywords after a failed partial match', () => {
     expect(found('pas passport, fee')).toEqual([
       [4, 'pass'],
