@@ -47,7 +47,8 @@ export function isLang(x: unknown): x is Lang {
 
 export class LanguageDetector {
   private readonly profiles = new Map<Lang, RegExp>();
-  private readonly profileWords = new Map<Lang, { words: Set<string>; first: Uint8Array; longest: number }>();
+  /** Each language's profile as plain words, when every one is a plain word. */
+  private readonly profileWords = new Map<Lang, Set<string>>();
   /** The first units and the longest length of all those words. */
   private readonly allProfileWords = { first: new Uint8Array(0x10000), longest: 0 };
 
@@ -56,14 +57,11 @@ export class LanguageDetector {
       // Words of letters only: a word with a mark (Thai, Burmese) is not one run of letters.
       if (l.profileWords?.every((w) => /^\p{L}+$/u.test(w))) {
         const words = new Set(l.profileWords.map((w) => w.toLowerCase()));
-        const first = new Uint8Array(0x10000);
-        let longest = 0;
         for (const w of words) {
-          first[w.charCodeAt(0)] = this.allProfileWords.first[w.charCodeAt(0)] = 1;
-          longest = Math.max(longest, w.length);
+          this.allProfileWords.first[w.charCodeAt(0)] = 1;
+          this.allProfileWords.longest = Math.max(this.allProfileWords.longest, w.length);
         }
-        this.profileWords.set(l.lang, { words, first, longest });
-        this.allProfileWords.longest = Math.max(this.allProfileWords.longest, longest);
+        this.profileWords.set(l.lang, words);
       }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
     }
@@ -110,46 +108,54 @@ export class LanguageDetector {
     return top;
   }
 
-  /** Does this sentence (lowercase) read as `lang` (two of its frequent words)? For rules of a language that shares its script with the page's. */
-  speaks(sentence: string, lang: Lang): boolean {
-    const profile = this.profileWords.get(lang);
-    if (profile) {
-      // Whole words looked up: much cheaper than the profile's expression. Only a word that may
-      // be a profile word is cut out.
-      const { words, first, longest } = profile;
-      let found = 0;
-      return someWord(
-        sentence,
-        (i, j) => first[sentence.charCodeAt(i)] === 1 && j - i <= longest && words.has(sentence.slice(i, j)) && ++found === 2,
-      );
-    }
-    const re = this.profiles.get(lang);
-    if (!re) return true;
-    re.lastIndex = 0;
-    return re.exec(sentence) !== null && re.exec(sentence) !== null;
+  /**
+   * Which languages a sentence (lowercase) reads as: two of a language's frequent words. For
+   * rules of a language that shares its script with the page's. The word profiles are counted
+   * in one pass over the sentence's words, the first time one is asked for.
+   */
+  reader(sentence: string): (lang: Lang) => boolean {
+    let counts: Map<Lang, number> | undefined;
+    const byExpression = new Map<Lang, boolean>();
+    return (lang) => {
+      if (this.profileWords.has(lang)) {
+        counts ??= this.profileCounts(sentence);
+        return (counts.get(lang) ?? 0) >= 2;
+      }
+      let ok = byExpression.get(lang);
+      if (ok === undefined) {
+        const re = this.profiles.get(lang);
+        if (re) re.lastIndex = 0;
+        byExpression.set(lang, (ok = !re || (re.exec(sentence) !== null && re.exec(sentence) !== null)));
+      }
+      return ok;
+    };
+  }
+
+  /** How many words of each word profile the sentence has (whole words looked up: only a word that may be a profile word is cut out). */
+  private profileCounts(sentence: string): Map<Lang, number> {
+    const counts = new Map<Lang, number>();
+    const { first, longest } = this.allProfileWords;
+    someWord(sentence, (i, j) => {
+      if (first[sentence.charCodeAt(i)] === 0 || j - i > longest) return false;
+      const w = sentence.slice(i, j);
+      for (const [lang, words] of this.profileWords) if (words.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+      return false;
+    });
+    return counts;
   }
 
   /** The language of `langs` whose profile matches most often in t (counted up to 500). */
   private best(t: string, langs: Lang[], fallback: Lang): Lang {
-    const counts = langs.map(() => 0);
     // Languages whose profile is plain words count in one pass over the words of the lowercased
     // text (normalised: that is the expressions' case folding); the others by expression.
-    const byWords = langs.map((l) => this.profileWords.get(l));
-    if (byWords.some(Boolean)) {
-      const low = t.toLowerCase();
-      const { first, longest } = this.allProfileWords;
-      someWord(low, (i, j) => {
-        if (first[low.charCodeAt(i)] === 0 || j - i > longest) return false;
-        const w = low.slice(i, j);
-        for (let k = 0; k < langs.length; k++) if (byWords[k]?.words.has(w) && counts[k]! < 500) counts[k]!++;
-        return false;
-      });
-    }
-    langs.forEach((l, k) => {
-      const re = byWords[k] ? undefined : this.profiles.get(l);
-      if (!re) return;
+    const words = langs.some((l) => this.profileWords.has(l)) ? this.profileCounts(t.toLowerCase()) : undefined;
+    const counts = langs.map((l) => {
+      const re = this.profileWords.has(l) ? undefined : this.profiles.get(l);
+      if (!re) return Math.min(words?.get(l) ?? 0, 500);
+      let n = 0;
       re.lastIndex = 0;
-      while (re.exec(t) !== null && counts[k]! < 500) counts[k]!++;
+      while (re.exec(t) !== null && n < 500) n++;
+      return n;
     });
     let best = fallback;
     let bestCount = 0;

@@ -693,6 +693,15 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
       prevCode = code;
       continue;
     }
+    // Nor at an ASCII letter that starts a word, unless it may start a number in words or an
+    // alias, or follows a digit or symbol (a disguise).
+    if (w === 1 && code < 0x80 && late[code] === 0 && ((MIXES_WITH_LATIN >> prev) & 1) === 0) {
+      scripts |= LATIN_SCRIPT;
+      prev = LATIN_C;
+      prevCode = code;
+      prevInWord = 1;
+      continue;
+    }
     prevInWord = w;
     const c = CLASS[code]!;
     if (code >= 0x80) scripts |= scriptOf(code);
@@ -742,7 +751,9 @@ interface AliasIndex {
   wordLike: boolean[];
   /** First units whose aliases are all word-like: nothing to look for inside a word. */
   allWordLike: Set<number>;
-  /** The first two units (lowercase) of every alias of two units, hashed: 1 where one may start. */
+  /** The first two units (lowercase) of every alias, hashed: 1 where one may start. */
+  firstPairs: Uint8Array;
+  /** The same of every alias of two units. */
   pairs: Uint8Array;
   /** The same of the first three units of longer aliases. */
   triples: Uint8Array;
@@ -766,13 +777,16 @@ function aliasIndex(aliases: NormalizeData['aliases']): AliasIndex {
     for (const list of first.values()) list.sort((x, y) => from[y]!.length - from[x]!.length);
     const wordLike = from.map((a) => isWordChar(a.charCodeAt(0)));
     const allWordLike = new Set([...first].filter(([, ks]) => ks.every((k) => wordLike[k])).map(([unit]) => unit));
+    const firstPairs = new Uint8Array(0x10000);
     const pairs = new Uint8Array(0x10000);
     const triples = new Uint8Array(0x10000);
     for (const a of from) {
+      const pair = pairHash(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : NaN);
+      firstPairs[pair] = 1;
       if (a.length > 2) triples[tripleHash(a.charCodeAt(0), a.charCodeAt(1), a.charCodeAt(2))] = 1;
-      else pairs[pairHash(a.charCodeAt(0), a.length > 1 ? a.charCodeAt(1) : NaN)] = 1;
+      else pairs[pair] = 1;
     }
-    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike, pairs, triples };
+    ix = { first, from, to: aliases.map(([, b]) => b), wordLike, allWordLike, firstPairs, pairs, triples };
     aliasIndexes.set(aliases, ix);
   }
   return ix;
@@ -845,7 +859,9 @@ function scaleMayStart(code: number, next: number, third: number): boolean {
 function aliasMayStart(ix: AliasIndex, code: number, next: number, third: number): boolean {
   const a = lowerCode(code);
   const b = lowerCode(next);
-  return ix.pairs[pairHash(a, b)] === 1 || ix.triples[tripleHash(a, b, lowerCode(third))] === 1;
+  const pair = pairHash(a, b);
+  if (ix.firstPairs[pair] === 0) return false;
+  return ix.pairs[pair] === 1 || ix.triples[tripleHash(a, b, lowerCode(third))] === 1;
 }
 
 /** A letter comes just before i (a digit does not count). */

@@ -256,7 +256,7 @@ export class Scanner {
       const original = t.slice(s, sentenceEnd);
       // Lowercasing keeps offsets: pass 1 folded every unit whose lowercase is not one unit.
       const sentence = original.toLowerCase();
-      let speaks: Map<Lang, boolean> | undefined;
+      let says: ((l: Lang) => boolean) | undefined;
       let cautions: Map<RuntimeLanguage | undefined, boolean> | undefined;
       for (let gi = 0; gi < gates.length; ) {
         // Gates come sorted, so one rule's open patterns are next to each other.
@@ -273,12 +273,7 @@ export class Scanner {
         // A sentence that plainly reads as the page's language is not run through another
         // language's rules unless it reads as that one too; short or unclear lines still are.
         if (rule.lang !== '*' && rule.lang !== lang && SHARED_SCRIPT.has(rule.lang)) {
-          const known = (speaks ??= new Map<Lang, boolean>());
-          const says = (l: Lang) => {
-            let ok = known.get(l);
-            if (ok === undefined) known.set(l, (ok = this.langDetector.speaks(sentence, l)));
-            return ok;
-          };
+          says ??= this.langDetector.reader(sentence);
           if (says(lang) && !says(rule.lang)) continue;
         }
         const ruleLang = this.languages.get(rule.lang === '*' ? lang : rule.lang);
