@@ -356,7 +356,8 @@ export class Scanner {
     const sentenceScripts = new Int32Array(bounds.length);
     for (let sk = 0; sk + 1 < bounds.length; sk++) {
       if (woken[sk] === 0) continue;
-      sentenceScripts[sk] = scriptsIn(t, bounds[sk]!, bounds[sk + 1]!, scripts);
+      // Only the scripts of the rules it would wake matter: an English line stops at its first letter.
+      sentenceScripts[sk] = scriptsIn(t, bounds[sk]!, bounds[sk + 1]!, scripts & woken[sk]!);
       if ((sentenceScripts[sk]! & woken[sk]!) === 0) woken[sk] = 0;
       else count++;
     }

@@ -30,9 +30,9 @@ export function scriptsOf(s: string): number {
   return scriptsIn(s, 0, s.length);
 }
 
-/** Which scripts s[from, to) contains; `within`: all it can contain (the scan stops when all are found). */
+/** Which of the scripts `within` s[from, to) contains (the scan stops when it has found them all). */
 export function scriptsIn(s: string, from: number, to: number, within = ANY): number {
   let m = 0;
-  for (let i = from; i < to && m !== within; i++) m |= scriptOf(s.charCodeAt(i));
+  for (let i = from; i < to && m !== within; i++) m |= scriptOf(s.charCodeAt(i)) & within;
   return m;
 }
