@@ -47,8 +47,9 @@ export function isLang(x: unknown): x is Lang {
 
 export class LanguageDetector {
   private readonly profiles = new Map<Lang, RegExp>();
-  /** Each language's profile as plain words, when every one is a plain word. */
-  private readonly profileWords = new Map<Lang, Set<string>>();
+  /** Languages whose profile is plain words, and for each of those words its languages. */
+  private readonly profileWords = new Set<Lang>();
+  private readonly wordLangs = new Map<string, Lang[]>();
   /** The first units and the longest length of all those words. */
   private readonly allProfileWords = { first: new Uint8Array(0x10000), longest: 0 };
 
@@ -56,12 +57,14 @@ export class LanguageDetector {
     for (const l of languages) {
       // Words of letters only: a word with a mark (Thai, Burmese) is not one run of letters.
       if (l.profileWords?.every((w) => /^\p{L}+$/u.test(w))) {
-        const words = new Set(l.profileWords.map((w) => w.toLowerCase()));
-        for (const w of words) {
+        for (const w of new Set(l.profileWords.map((x) => x.toLowerCase()))) {
           this.allProfileWords.first[w.charCodeAt(0)] = 1;
           this.allProfileWords.longest = Math.max(this.allProfileWords.longest, w.length);
+          const langs = this.wordLangs.get(w);
+          if (langs) langs.push(l.lang);
+          else this.wordLangs.set(w, [l.lang]);
         }
-        this.profileWords.set(l.lang, words);
+        this.profileWords.add(l.lang);
       }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
     }
@@ -137,8 +140,8 @@ export class LanguageDetector {
     const { first, longest } = this.allProfileWords;
     someWord(sentence, (i, j) => {
       if (first[sentence.charCodeAt(i)] === 0 || j - i > longest) return false;
-      const w = sentence.slice(i, j);
-      for (const [lang, words] of this.profileWords) if (words.has(w)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+      const langs = this.wordLangs.get(sentence.slice(i, j));
+      if (langs) for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
       return false;
     });
     return counts;
