@@ -153,6 +153,9 @@ export class Scanner {
   private readonly clauseSeen: Int32Array;
   private readonly gateSeen: Int32Array;
   private stamp = 0;
+  /** Scans so far; a rule the current scan skips (turned off, or has enough findings) is marked with its number. */
+  private scans = 0;
+  private readonly ruleDone: Int32Array;
   /** Reused by findAll: a rule's open patterns, and its matches as start, end pairs. */
   private readonly patternScratch: number[] = [];
   private readonly spanScratch: number[] = [];
@@ -197,6 +200,7 @@ export class Scanner {
     this.literalSeen = new Int32Array(pack.literals.length);
     this.clauseSeen = new Int32Array(this.gates.clauseStart[pack.gates.length]!);
     this.gateSeen = new Int32Array(pack.gates.length);
+    this.ruleDone = new Int32Array(pack.rules.length);
     this.langDetector = new LanguageDetector(pack.languages);
     this.kindDetector = new KindDetector(pack);
     this.normData = {
@@ -215,6 +219,12 @@ export class Scanner {
     // of a block's size are far cheaper to build and read than page-long ones.
     const bounds = blockBounds(text);
     const found: Found = { findings: [], muted: [], perRule: new Map(), seen: new Set() };
+    const scan = ++this.scans;
+    if (options.disabledRules || options.disabledCategories) {
+      this.rules.forEach(({ rule }, ri) => {
+        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) this.ruleDone[ri] = scan;
+      });
+    }
     let lang: Lang = 'en';
     let kind: Kind = 'other';
     for (let k = 0; k + 1 < bounds.length; k++) {
@@ -266,8 +276,6 @@ export class Scanner {
         for (; gi < gates.length && this.gates.rule[gates[gi]!] === ri; gi++) patterns.push(this.gates.pattern[gates[gi]!]!);
         const rr = this.rules[ri]!;
         const rule = rr.rule;
-        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) continue;
-        if ((perRule.get(rule.id) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
         // Languages that share a script: another language's rules run where the sentence reads as it
         // (a Spanish ad quoted on an English page), not on every sentence that shares a word.
         // A sentence that plainly reads as the page's language is not run through another
@@ -307,7 +315,9 @@ export class Scanner {
           if (muteHere) muted.push(finding);
           else {
             findings.push(finding);
-            perRule.set(rule.id, (perRule.get(rule.id) ?? 0) + 1);
+            const n = (perRule.get(rule.id) ?? 0) + 1;
+            perRule.set(rule.id, n);
+            if (n >= MAX_FINDINGS_PER_RULE) this.ruleDone[ri] = this.scans;
           }
         }
       }
@@ -416,6 +426,7 @@ export class Scanner {
         const gate = g.triggerList[ti]!;
         if (this.gateSeen[gate] === stamp) continue;
         this.gateSeen[gate] = stamp;
+        if (this.ruleDone[g.rule[gate]!] === this.scans) continue;
         if ((g.script[gate]! & scripts) === 0) continue;
         let c = g.clauseStart[gate]!;
         const ce = g.clauseStart[gate + 1]!;
@@ -550,8 +561,14 @@ function atWordEdges(s: string, a: number, mode: CompiledRule['boundary']): bool
 function dropOverlaps(fs: Finding[]): Finding[] {
   const byLength = [...fs].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
+  const keptOf = new Map<string, Finding[]>(); // by rule: a risky page has many
   for (const f of byLength) {
-    if (!kept.some((k) => k.rule === f.rule && k.start < f.end && f.start < k.end)) kept.push(f);
+    let same = keptOf.get(f.rule);
+    if (!same) keptOf.set(f.rule, (same = []));
+    if (!same.some((k) => k.start < f.end && f.start < k.end)) {
+      same.push(f);
+      kept.push(f);
+    }
   }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -103,6 +103,16 @@ describe('scan', () => {
     const id = scanner.scan(text).findings[0]!.rule;
     expect(scanner.scan(text, { disabledRules: new Set([id]) }).findings.some((x) => x.rule === id)).toBe(false);
     expect(scanner.scan(text, { disabledCategories: new Set(['document-control'] as const) }).findings).toEqual([]);
+    // Turned off for that scan only.
+    expect(scanner.scan(text).findings.some((x) => x.rule === id)).toBe(true);
+  });
+
+  it('keeps at most 20 findings of a rule on a page, for each scan anew', () => {
+    const page = Array.from({ length: 40 }, (_, i) => `Ad ${i}: the club manager keeps your passport.`).join('\n');
+    const id = scanner.scan('The club manager keeps your passport.').findings[0]!.rule;
+    const count = () => scanner.scan(page).findings.filter((x) => x.rule === id).length;
+    expect(count()).toBe(20);
+    expect(count()).toBe(20);
   });
 
   it('takes the page kind from the URL and from a hint', () => {
