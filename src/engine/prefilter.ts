@@ -101,6 +101,8 @@ export class Prefilter {
   private readonly outStart: Int32Array;
   private readonly outs: Int32Array;
   private readonly all: Uint8Array;
+  /** 1 for every unit some keyword has (lowercase). */
+  private readonly inKeyword = new Uint8Array(0x10000);
   private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024) };
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
@@ -114,6 +116,7 @@ export class Prefilter {
     );
     this.all = new Uint8Array(keywords.length).fill(1);
     const seqs = keywords.map((k, i) => symbols(k, !!wordStart[i]));
+    for (const k of keywords) for (let i = 0; i < k.length; i++) this.inKeyword[k.charCodeAt(i)] = 1;
     // The trie, with provisional state numbers; children as linked lists for the walk below.
     let total = 1;
     for (const k of seqs) total += k.length;
@@ -266,6 +269,7 @@ export class Prefilter {
     const asciiAtWordEnd = this.asciiAtWordEnd;
     const outStart = this.outStart;
     const outs = this.outs;
+    const inKeyword = this.inKeyword;
     const n = text.length;
     let prevWord = 0;
     for (let i = 0; i < n; i++) {
@@ -278,7 +282,9 @@ export class Prefilter {
         if (st < asciiQuiet) continue; // the root, or a state where no keyword ends
         if (st < asciiAtWordEnd && i + 1 < n && WORD[text.charCodeAt(i + 1)] === 1) continue; // inside a word
       } else {
-        st = this.step(st, c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c));
+        const u = c < 128 ? (c >= 0x41 && c <= 0x5a ? c + 32 : c) : lowerCode(c);
+        // A unit no keyword has leads back to the root from anywhere: most of a Chinese page.
+        st = inKeyword[u] === 1 ? this.step(st, u) : 0;
         if (st === 0) continue;
       }
       let o = outStart[st]!;
