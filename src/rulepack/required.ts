@@ -68,9 +68,18 @@ export function literalWeight(s: string): number {
   for (const ch of s) {
     if (/[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) w += 2;
     else if (/[\p{L}\p{N}\p{M}]/u.test(ch)) w += 1;
+    else if (CURRENCY.test(ch)) w += 3;
   }
   return w;
 }
+
+/**
+ * A currency sign tells as much as a word: an amount ({money}) always has a sign or a currency's
+ * name, and most sentences with a number have neither (dates, years, phone numbers).
+ */
+const CURRENCY = /^\p{Sc}$/u;
+/** What a literal is made of: runs of letters and digits, or a currency sign alone. */
+const LITERAL_RUN = /[\p{L}\p{N}\p{M}]+|\p{Sc}/gu;
 /**
  * Worth finding: three letters or more (two ideographs), or a whole word of two ("uk"). A weak
  * literal still filters well beside the others of its pattern; among the clauses, a word's
@@ -482,7 +491,7 @@ export function needsDigit(source: string): boolean {
 
 /** A character that is not a letter or digit is a word edge; letters are compared in lowercase. */
 function edgeOf(ch: string): string {
-  return /^[\p{L}\p{N}\p{M}]/u.test(ch) ? ch.toLowerCase() : EDGE;
+  return /^[\p{L}\p{N}\p{M}\p{Sc}]/u.test(ch) ? ch.toLowerCase() : EDGE;
 }
 
 /** How many required clauses a pattern keeps: the most telling ones. Each costs prefilter hits. */
@@ -526,7 +535,8 @@ export function requiredClauses(source: string, words = false, common: ReadonlyS
  */
 function wordsOf(s: string, words: boolean, common: ReadonlySet<string>): Literal[] {
   const out: Literal[] = [];
-  const re = /[\p{L}\p{N}\p{M}]+/gu;
+  const re = LITERAL_RUN;
+  re.lastIndex = 0;
   for (let m; (m = re.exec(s)) !== null; ) {
     const w0 = m[0].charCodeAt(0);
     const w1 = m[0].charCodeAt(m[0].length - 1);

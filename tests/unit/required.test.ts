@@ -41,6 +41,11 @@ describe('requiredClauses', () => {
     expect(requiredClauses('a b c')).toEqual([]);
   });
 
+  it('requires a currency sign like a word', () => {
+    expect(show(requiredClauses('\\$\\$\\$+', true))).toEqual(['$']);
+    expect(show(requiredClauses('(?:fee|cost):? [$€]\\s?\\d+', true))).toEqual(['$|€', '^cost$|^fee$']);
+  });
+
   it('weighs ideographs more than letters', () => {
     expect(show(requiredClauses('(?:加|添加)(?:微信|qq)'))).toEqual(['加qq|加微信|添加qq|添加微信']);
   });
