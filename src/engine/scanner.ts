@@ -159,6 +159,8 @@ export class Scanner {
   /** Reused by findAll: a rule's open patterns, and its matches as start, end pairs. */
   private readonly patternScratch: number[] = [];
   private readonly spanScratch: number[] = [];
+  /** Reused by openGates: the gates open in the current sentence. */
+  private readonly openScratch: number[] = [];
   private readonly gates: FlatGates;
   private readonly accept = new Map<number, Uint8Array>();
   private readonly languages = new Map<Lang, RuntimeLanguage>();
@@ -418,7 +420,8 @@ export class Scanner {
       literalSeen[l] = stamp;
       for (let x = g.clausesStart[l]!, xe = g.clausesStart[l + 1]!; x < xe; x++) clauseSeen[g.clauseList[x]!] = stamp;
     }
-    const open: number[] = [];
+    const open = this.openScratch;
+    open.length = 0;
     let digit = -1; // unknown yet
     for (let i = from; i < to; i++) {
       const l = literals[i]!;
@@ -436,10 +439,14 @@ export class Scanner {
           if (digit === -1) digit = hasDigit(t, start, end) ? 1 : 0;
           if (digit === 0) continue;
         }
+        // In order: few gates open in a sentence, so an insertion sort.
+        let k = open.length;
         open.push(gate);
+        for (; k > 0 && open[k - 1]! > gate; k--) open[k] = open[k - 1]!;
+        open[k] = gate;
       }
     }
-    return open.sort((a, b) => a - b);
+    return open;
   }
 
   /** [start, end) pairs of a rule's matches inside one sentence, for the given patterns (-1: compromise), onto `out`. */
