@@ -12,6 +12,8 @@ export interface Hits {
   count: number;
   at: Int32Array;
   keyword: Int32Array;
+  /** Where the units given as `marks` are, in order: marks.at[0 .. marks.count). */
+  marks: { count: number; at: Int32Array };
 }
 
 /** (state, UTF-16 unit) → state, in flat arrays (open addressing): one table for the whole trie. */
@@ -103,10 +105,13 @@ export class Prefilter {
   private readonly all: Uint8Array;
   /** 1 for every unit some keyword has (lowercase). */
   private readonly inKeyword = new Uint8Array(0x10000);
-  private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024) };
+  private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024), marks: new Int32Array(256) };
+  /** 1 for the units whose places the scan notes too (sentence breaks: the same pass, not another). */
+  private readonly isMark = new Uint8Array(0x10000);
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
-  constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = []) {
+  constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = [], marks = '') {
+    for (let i = 0; i < marks.length; i++) this.isMark[marks.charCodeAt(i)] = 1;
     const info = Int32Array.from(
       keywords,
       (k, i) =>
@@ -256,7 +261,9 @@ export class Prefilter {
    * keywords k where accept[k] is 1. The arrays are reused by the next call.
    */
   scan(text: string, accept: Uint8Array = this.all): Hits {
-    let { at, keyword } = this.buffer;
+    let { at, keyword, marks } = this.buffer;
+    let markCount = 0;
+    const isMark = this.isMark;
     let count = 0;
     let st = 0;
     // Locals, not fields, in the hot loop.
@@ -277,6 +284,13 @@ export class Prefilter {
       const word = WORD[c]!;
       if (word > prevWord) st = st < asciiStates ? ascii[st * width + startClass]! : this.step(st, WORD_START);
       prevWord = word;
+      if (word === 0 && isMark[c] === 1) {
+        if (markCount === marks.length) {
+          marks = grow(marks);
+          this.buffer = { at, keyword, marks };
+        }
+        marks[markCount++] = i;
+      }
       if (c < 128 && st < asciiStates) {
         st = ascii[st * width + asciiClass[c]!]!;
         if (st < asciiQuiet) continue; // the root, or a state where no keyword ends
@@ -301,13 +315,13 @@ export class Prefilter {
         if (count === at.length) {
           at = grow(at);
           keyword = grow(keyword);
-          this.buffer = { at, keyword };
+          this.buffer = { at, keyword, marks };
         }
         at[count] = a;
         keyword[count++] = kw;
       }
     }
-    return { count, at, keyword };
+    return { count, at, keyword, marks: { count: markCount, at: marks } };
   }
 
   /** Every keyword occurrence in `text`, as objects (for callers that keep them). */

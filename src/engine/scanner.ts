@@ -7,7 +7,7 @@ import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
 import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
 import { SCRIPT_OF_LANG, scriptsIn } from './scripts';
-import { sentenceBounds } from './sentences';
+import { BREAK_UNITS, sentenceBounds } from './sentences';
 import { KINDS, type Finding, type Kind, type Lang, type ScanOptions, type ScanResult } from './types';
 
 /** compromise, injected so that code which never needs it does not load it. */
@@ -195,7 +195,7 @@ export class Scanner {
         script: SCRIPT_OF_LANG[rule.lang],
       };
     });
-    this.prefilter = new Prefilter(pack.literals, pack.literalWordStart, pack.literalWordEnd);
+    this.prefilter = new Prefilter(pack.literals, pack.literalWordStart, pack.literalWordEnd, BREAK_UNITS);
     this.literalScripts = new Int32Array(pack.literals.length);
     for (const g of pack.gates) for (const c of g.clauses) for (const l of c) this.literalScripts[l]! |= this.rules[g.rule]!.script;
     this.gates = flattenGates(pack);
@@ -347,7 +347,7 @@ export class Scanner {
    */
   private windows(t: string, scripts: number): Windows {
     const hits = this.prefilter.scan(t, this.acceptFor(scripts));
-    const bounds = sentenceBounds(t);
+    const bounds = sentenceBounds(t, hits.marks);
     const wakes = this.gates.wakeScripts;
     // The sentence of each hit: hits come in order of their ends, so nearly in order of starts.
     const sentenceOf = new Int32Array(hits.count);

@@ -9,7 +9,8 @@ const ABBREVIATIONS = new Set(
 );
 
 /** Characters that end a sentence; a full stop only when a space or the end follows. */
-const BREAKS = /[\n!?。！？•|।။.]/g; // ။ Burmese full stop (၊ is its comma: a clause break)
+export const BREAK_UNITS = '\n!?。！？•|।။.'; // ။ Burmese full stop (၊ is its comma: a clause break)
+const BREAKS = /[\n!?。！？•|।။.]/g;
 
 /** A full stop ends a sentence unless it is the dot of a title or abbreviation ("Mrs. Grace", "e.g. this"). */
 function endsSentence(t: string, i: number): boolean {
@@ -23,9 +24,10 @@ function endsSentence(t: string, i: number): boolean {
 
 /**
  * Where the sentences of `t` start, with t.length last: sentence k is [b[k], b[k + 1]). A break
- * character ends the sentence it closes; a run without any is cut into pieces.
+ * character ends the sentence it closes; a run without any is cut into pieces. `breaks`: where
+ * the BREAK_UNITS of t are, in order, when a pass over t has noted them already.
  */
-export function sentenceBounds(t: string): Int32Array {
+export function sentenceBounds(t: string, breaks?: { count: number; at: Int32Array }): Int32Array {
   const out: number[] = [0];
   let last = 0;
   const cut = (until: number) => {
@@ -36,13 +38,16 @@ export function sentenceBounds(t: string): Int32Array {
       out.push(last);
     }
   };
-  BREAKS.lastIndex = 0;
-  // test(), not exec(): no match object per break. Each match is one unit, just before lastIndex.
-  while (BREAKS.test(t)) {
-    const i = BREAKS.lastIndex - 1;
-    if (t.charCodeAt(i) === 0x2e && !endsSentence(t, i)) continue;
+  const end = (i: number) => {
+    if (t.charCodeAt(i) === 0x2e && !endsSentence(t, i)) return;
     cut(i + 1);
     out.push((last = i + 1));
+  };
+  if (breaks) for (let k = 0; k < breaks.count; k++) end(breaks.at[k]!);
+  else {
+    BREAKS.lastIndex = 0;
+    // test(), not exec(): no match object per break. Each match is one unit, just before lastIndex.
+    while (BREAKS.test(t)) end(BREAKS.lastIndex - 1);
   }
   cut(t.length);
   if (last !== t.length) out.push(t.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceBounds } from '../../src/engine/sentences';
+import { Prefilter } from '../../src/engine/prefilter';
+import { BREAK_UNITS, sentenceBounds } from '../../src/engine/sentences';
 
 /** The sentences of a text, as strings. */
 const split = (t: string) => {
@@ -22,6 +23,15 @@ describe('sentenceBounds', () => {
     expect(parts.join('')).toBe(t);
     expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(600);
     expect(parts.slice(0, -1).every((p) => p.endsWith(' '))).toBe(true);
+  });
+  it('gives the same sentences from the breaks the prefilter noted in its pass', () => {
+    const pf = new Prefilter(['fee', 'passport'], [true, true], [], BREAK_UNITS);
+    const texts = ['Pay the fee. Then go!\nWe keep your passport? 护照交公司。好的', 'Salary $1.500 a month. Ask Mrs. Grace, e.g. today.', 'word '.repeat(500), 'a|b • c', ''];
+    for (const t of texts) {
+      const { marks } = pf.scan(t);
+      expect(Array.from(marks.at.slice(0, marks.count))).toEqual([...t].flatMap((ch, i) => (BREAK_UNITS.includes(ch) ? [i] : [])));
+      expect(Array.from(sentenceBounds(t, marks))).toEqual(Array.from(sentenceBounds(t)));
+    }
   });
   it('covers the whole text', () => {
     expect(split('')).toEqual([]);
