@@ -33,7 +33,7 @@ export interface Gate {
   rule: number;
   pattern: number;
   clauses: number[][];
-  /** The clause whose literals wake the gate (its most telling one: the keywords may be as common as "to"). */
+  /** The clause whose literals wake the gate: the keywords, unless one is a lone ideograph or syllable. */
   trigger: number;
   /** Every match has a digit (an amount, an age): a sentence without one is skipped. */
   digit?: true;
