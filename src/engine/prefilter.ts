@@ -88,7 +88,6 @@ export class Prefilter {
   /** From asciiQuiet to this, every keyword ending there must end a word ("wa" in "want"). */
   private readonly asciiAtWordEnd: number = 0;
   private readonly ascii: Uint16Array | Int32Array;
-  private readonly asciiClass: Uint8Array;
   private readonly width: number;
   /** The column of WORD_START in `ascii`. */
   private readonly startClass: number;
@@ -106,12 +105,16 @@ export class Prefilter {
   /** 1 for every unit some keyword has (lowercase). */
   private readonly inKeyword = new Uint8Array(0x10000);
   private buffer = { at: new Int32Array(1024), keyword: new Int32Array(1024), marks: new Int32Array(256) };
-  /** 1 for the units whose places the scan notes too (sentence breaks: the same pass, not another). */
-  private readonly isMark = new Uint8Array(0x10000);
+  /**
+   * What the scan needs of each unit, in one read: bit 0 a word character, bit 1 a mark (a unit
+   * whose places the scan notes too: sentence breaks, in the same pass), bits 2+ the ASCII class.
+   */
+  private readonly unitInfo = new Uint16Array(0x10000);
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
   constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = [], marks = '') {
-    for (let i = 0; i < marks.length; i++) this.isMark[marks.charCodeAt(i)] = 1;
+    for (let c = 0; c < 0x10000; c++) this.unitInfo[c] = WORD[c]!;
+    for (let i = 0; i < marks.length; i++) this.unitInfo[marks.charCodeAt(i)]! |= 2;
     const info = Int32Array.from(
       keywords,
       (k, i) =>
@@ -218,20 +221,21 @@ export class Prefilter {
     // ASCII characters that occur in no keyword all lead back to the root: one class for them,
     // one per other character (both cases of a letter share theirs), one for WORD_START.
     // Smaller rows stay in cache.
-    this.asciiClass = new Uint8Array(128);
+    const asciiClass = new Uint8Array(128);
     let classes = 1;
     for (const kw of keywords) {
       for (let i = 0; i < kw.length; i++) {
         const c = kw.charCodeAt(i);
-        if (c < 128 && this.asciiClass[c] === 0) {
-          this.asciiClass[c] = classes++;
-          if (c >= 0x61 && c <= 0x7a) this.asciiClass[c - 32] = this.asciiClass[c]!;
+        if (c < 128 && asciiClass[c] === 0) {
+          asciiClass[c] = classes++;
+          if (c >= 0x61 && c <= 0x7a) asciiClass[c - 32] = asciiClass[c]!;
         }
       }
     }
     this.startClass = classes++;
+    for (let c = 0; c < 128; c++) this.unitInfo[c]! |= asciiClass[c]! << 2;
     const width = (this.width = classes);
-    const column = (c: number) => (c === WORD_START ? this.startClass : this.asciiClass[c]!);
+    const column = (c: number) => (c === WORD_START ? this.startClass : asciiClass[c]!);
     // Every ASCII transition enters an ASCII-entered state, so ids fit 16 bits on any real pack.
     this.ascii = this.asciiStates <= 0xffff ? new Uint16Array(this.asciiStates * width) : new Int32Array(this.asciiStates * width);
     // A state's row is its failure state's row (earlier: shallower, entered by the same
@@ -263,12 +267,11 @@ export class Prefilter {
   scan(text: string, accept: Uint8Array = this.all): Hits {
     let { at, keyword, marks } = this.buffer;
     let markCount = 0;
-    const isMark = this.isMark;
+    const unitInfo = this.unitInfo;
     let count = 0;
     let st = 0;
     // Locals, not fields, in the hot loop.
     const ascii = this.ascii;
-    const asciiClass = this.asciiClass;
     const width = this.width;
     const startClass = this.startClass;
     const asciiStates = this.asciiStates;
@@ -281,10 +284,11 @@ export class Prefilter {
     let prevWord = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const word = WORD[c]!;
+      const info = unitInfo[c]!;
+      const word = info & 1;
       if (word > prevWord) st = st < asciiStates ? ascii[st * width + startClass]! : this.step(st, WORD_START);
       prevWord = word;
-      if (word === 0 && isMark[c] === 1) {
+      if ((info & 2) !== 0) {
         if (markCount === marks.length) {
           marks = grow(marks);
           this.buffer = { at, keyword, marks };
@@ -292,7 +296,7 @@ export class Prefilter {
         marks[markCount++] = i;
       }
       if (c < 128 && st < asciiStates) {
-        st = ascii[st * width + asciiClass[c]!]!;
+        st = ascii[st * width + (info >> 2)]!;
         if (st < asciiQuiet) continue; // the root, or a state where no keyword ends
         if (st < asciiAtWordEnd && i + 1 < n && WORD[text.charCodeAt(i + 1)] === 1) continue; // inside a word
       } else {
