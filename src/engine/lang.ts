@@ -48,7 +48,7 @@ export function isLang(x: unknown): x is Lang {
 export class LanguageDetector {
   private readonly profiles = new Map<Lang, RegExp>();
   /** Languages whose profile is plain words, and for each of those words its languages. */
-  private readonly profileWords = new Set<Lang>();
+  private readonly plainProfiles = new Set<Lang>();
   private readonly wordLangs = new Map<string, Lang[]>();
   /** The first units and the longest length of all those words. */
   private readonly allProfileWords = { first: new Uint8Array(0x10000), longest: 0 };
@@ -64,7 +64,7 @@ export class LanguageDetector {
           if (langs) langs.push(l.lang);
           else this.wordLangs.set(w, [l.lang]);
         }
-        this.profileWords.add(l.lang);
+        this.plainProfiles.add(l.lang);
       }
       if (l.profile) this.profiles.set(l.lang, new RegExp(`(?<![\\p{L}])(?:${l.profile})(?![\\p{L}])`, 'giu'));
     }
@@ -120,7 +120,7 @@ export class LanguageDetector {
     let counts: Map<Lang, number> | undefined;
     const byExpression = new Map<Lang, boolean>();
     return (lang) => {
-      if (this.profileWords.has(lang)) {
+      if (this.plainProfiles.has(lang)) {
         counts ??= this.profileCounts(sentence);
         return (counts.get(lang) ?? 0) >= 2;
       }
@@ -151,9 +151,9 @@ export class LanguageDetector {
   private best(t: string, langs: Lang[], fallback: Lang): Lang {
     // Languages whose profile is plain words count in one pass over the words of the lowercased
     // text (normalised: that is the expressions' case folding); the others by expression.
-    const words = langs.some((l) => this.profileWords.has(l)) ? this.profileCounts(t.toLowerCase()) : undefined;
+    const words = langs.some((l) => this.plainProfiles.has(l)) ? this.profileCounts(t.toLowerCase()) : undefined;
     const counts = langs.map((l) => {
-      const re = this.profileWords.has(l) ? undefined : this.profiles.get(l);
+      const re = this.plainProfiles.has(l) ? undefined : this.profiles.get(l);
       if (!re) return Math.min(words?.get(l) ?? 0, 500);
       let n = 0;
       re.lastIndex = 0;

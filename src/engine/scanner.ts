@@ -153,7 +153,7 @@ export class Scanner {
   private readonly clauseSeen: Int32Array;
   private readonly gateSeen: Int32Array;
   private stamp = 0;
-  /** Scans so far; a rule the current scan skips (turned off, or has enough findings) is marked with its number. */
+  /** Scans so far. A rule the current scan skips (turned off, or with enough findings) holds its number. */
   private scans = 0;
   private readonly ruleDone: Int32Array;
   /** Reused by findAll: a rule's open patterns, and its matches as start, end pairs. */
@@ -221,10 +221,10 @@ export class Scanner {
     // of a block's size are far cheaper to build and read than page-long ones.
     const bounds = blockBounds(text);
     const found: Found = { findings: [], muted: [], perRule: new Map(), seen: new Set() };
-    const scan = ++this.scans;
+    const thisScan = ++this.scans;
     if (options.disabledRules || options.disabledCategories) {
       this.rules.forEach(({ rule }, ri) => {
-        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) this.ruleDone[ri] = scan;
+        if (options.disabledRules?.has(rule.id) || options.disabledCategories?.has(rule.category)) this.ruleDone[ri] = thisScan;
       });
     }
     let lang: Lang = 'en';
