@@ -4,6 +4,8 @@
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import type { Scanner } from '../engine/scanner';
 import { englishNlp, loadPack, PROJECT_ROOT } from '../rulepack/load-node';
@@ -51,6 +53,10 @@ function median(xs: number[]): number {
 }
 
 /** Median wall time of fn. */
+setFlagsFromString('--expose-gc');
+/** A full garbage collection, so that one measurement does not pay for the garbage of another. */
+const collectGarbage = runInNewContext('gc') as () => void;
+
 function time(fn: () => void, runs: number): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -143,13 +149,16 @@ console.log(`reference loop over 1 MB (machine speed; lower is faster): ${fmt(me
 function beside(row: Row, fn: () => void, runs: number): { ms: number; ratio: number } {
   const ms: number[] = [];
   const ratios: number[] = [];
-  // A baseline leaves a heap of garbage (compromise: hundreds of MB): one scan settles it first.
+  // A baseline leaves a heap of garbage (compromise: hundreds of MB), which the next runs would
+  // pay to collect: it is collected first, before and after, and one scan settles the engine.
   const engine = () => {
+    collectGarbage();
     scanner.scan(row.text);
     return time(() => void scanner.scan(row.text), 3);
   };
   for (let i = 0; i < runs; i++) {
     const before = engine();
+    collectGarbage();
     const t = time(fn, 1);
     ratios.push(t / ((before + engine()) / 2));
     ms.push(t);
@@ -199,5 +208,5 @@ for (const mix of Object.keys(MIXES)) {
 console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page, bundled as in the extension;\n  its runs go round all rows, so the rows share the machine\'s slow and fast minutes.');
 console.log('heap+MB = JS heap growth over one scan of the row, garbage included (no GC is forced; a collection during the scan shows less).');
 console.log('regex-floor = one combined regular expression of all rule keywords over the lowercased text.');
-console.log('engine/floor and compromise/engine compare each baseline run with engine runs just before and after it.');
+console.log('engine/floor and compromise/engine compare each baseline run with engine runs just before and after it,\n  each after a full garbage collection (the garbage a baseline leaves is not the engine to pay for).');
 console.log('compromise = nlp(text) over the whole text: what the engine avoids by parsing only candidate sentences.');
