@@ -208,5 +208,5 @@ for (const mix of Object.keys(MIXES)) {
 console.log('\nengine = the whole pipeline (normalise, prefilter, confirm, score, kind) over the text as one page, bundled as in the extension;\n  its runs go round all rows, so the rows share the machine\'s slow and fast minutes.');
 console.log('heap+MB = JS heap growth over one scan of the row, garbage included (no GC is forced; a collection during the scan shows less).');
 console.log('regex-floor = one combined regular expression of all rule keywords over the lowercased text.');
-console.log('engine/floor and compromise/engine compare each baseline run with engine runs just before and after it,\n  each after a full garbage collection (the garbage a baseline leaves is not the engine to pay for).');
+console.log('engine/floor and compromise/engine compare each baseline run with engine runs just before and after it,\n  each after a full garbage collection (what a baseline leaves behind is not charged to the engine).');
 console.log('compromise = nlp(text) over the whole text: what the engine avoids by parsing only candidate sentences.');
