@@ -113,7 +113,7 @@ export class Prefilter {
 
   /** `wordStart[k]` (`wordEnd[k]`): keyword k counts only where it starts (ends) a word. */
   constructor(keywords: readonly string[], wordStart: readonly boolean[], wordEnd: readonly boolean[] = [], marks = '') {
-    for (let c = 0; c < 0x10000; c++) this.unitInfo[c] = WORD[c]!;
+    this.unitInfo.set(WORD);
     for (let i = 0; i < marks.length; i++) this.unitInfo[marks.charCodeAt(i)]! |= 2;
     const info = Int32Array.from(
       keywords,
