@@ -52,11 +52,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median wall time of fn. */
 setFlagsFromString('--expose-gc');
 /** A full garbage collection, so that one measurement does not pay for the garbage of another. */
 const collectGarbage = runInNewContext('gc') as () => void;
 
+/** Median wall time of fn. */
 function time(fn: () => void, runs: number): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {

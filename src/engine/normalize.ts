@@ -279,21 +279,15 @@ function spaceRunEnd(src: string, i: number): number {
 
 /**
  * Where a scan of simple text must look again: a unit past ASCII, or a space or tab before
- * another or before a unit past ASCII. Every other ASCII unit stays as it is (see asciiIsSimple).
+ * another or before a unit past ASCII. Every other ASCII unit stays as it is, unless a character fold names one (the folds are
+ * Traditional → Simplified Chinese: none does).
  */
 const PAST_PLAIN_ASCII = /[^\0-\x7f]|[ \t](?=[ \t\u0080-\uffff])/g;
-const asciiSimple = new WeakMap<object, boolean>();
-/** No character fold touches ASCII (they are Traditional → Simplified Chinese): it is all simple. */
-function asciiIsSimple(charFold: ReadonlyMap<number, string>): boolean {
-  let ok = asciiSimple.get(charFold);
-  if (ok === undefined) asciiSimple.set(charFold, (ok = [...charFold.keys()].every((c) => c >= 0x80)));
-  return ok;
-}
 
 function pass1(src: string, charFold: ReadonlyMap<number, string>): Mapped {
   const out = new Builder();
   const simple = simpleTable(charFold);
-  const skipAscii = asciiIsSimple(charFold);
+  const skipAscii = simple.subarray(0, 0x80).indexOf(2) === -1; // no fold of an ASCII unit
   const n = src.length;
   for (let i = 0; i < n; ) {
     let j = i;
@@ -1049,7 +1043,6 @@ function pass2(n: Mapped, data: NormalizeData): Normalized {
       edits.push({ from: m.index, to: m.index + m[0].length, text: composeJamo(m[0]) });
     }
   }
-  // Numbers in words and aliases, on the de-obfuscated text.
   // Numbers in words and aliases, on the de-obfuscated text (read again only if it changed).
   const kept = settle(edits);
   const out = applyEdits(n, kept);

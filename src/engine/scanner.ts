@@ -342,8 +342,8 @@ export class Scanner {
 
   /**
    * The sentences worth a look, in text order, each with the literals found in it and its
-   * scripts: those with a trigger literal (one of some gate's most telling clause) of a rule
-   * that reads one of the sentence's scripts.
+   * scripts: those with a trigger literal (one of some gate's waking clause) of a rule that
+   * reads one of the sentence's scripts.
    */
   private windows(t: string, scripts: number): Windows {
     const hits = this.prefilter.scan(t, this.acceptFor(scripts));

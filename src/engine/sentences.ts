@@ -10,7 +10,7 @@ const ABBREVIATIONS = new Set(
 
 /** Characters that end a sentence; a full stop only when a space or the end follows. */
 export const BREAK_UNITS = '\n!?。！？•|।။.'; // ။ Burmese full stop (၊ is its comma: a clause break)
-const BREAKS = /[\n!?。！？•|।။.]/g;
+const BREAKS = new RegExp(`[${BREAK_UNITS}]`, 'g');
 
 /** A full stop ends a sentence unless it is the dot of a title or abbreviation ("Mrs. Grace", "e.g. this"). */
 function endsSentence(t: string, i: number): boolean {

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
 import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
-import { clauseScore, exactStrings, needsDigit, requiredClauses, type Clause, type Literal } from './required';
+import { clauseScore, exactStrings, needsDigit, requiredClauses, weakestWeight, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
   checkLanguage, checkPageKinds, checkRule, checkVocabulary, Problems,
@@ -235,15 +235,16 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
         else if (w.length >= 2 && w.length <= 4 && /^[\p{Script=Hangul}\p{Script=Han}]+$/u.test(w)) lexicon.add(w);
       }
     }
+    // Gates are woken by the rule's keywords, its authors' most specific words: the words a
+    // pattern requires are often everyday words of job ads ("experience", "support"), and on real
+    // job ads the keywords woke 30% fewer sentences. When the weakest keyword weighs under 3 (a
+    // lone ideograph or syllable, Korean "한"), by the pattern's most telling clause instead.
+    const keywordsWake = weakestWeight(keywordLiterals) >= 3;
     const gate = (pattern: number, required: Clause[], digit: boolean) => {
       const all = [keywordLiterals, ...required];
       const clauses = all.map((c) => [...new Set(c.map(literalOf))]);
-      // Woken by the rule's keywords, its authors' most specific words: the words a pattern
-      // requires are often everyday words of job ads ("experience", "support"), and on real job
-      // ads the keywords woke 30% fewer sentences. When the weakest keyword is a lone ideograph or
-      // syllable (Korean "한"), by the pattern's most telling clause instead.
-      const scores = all.map(clauseScore);
-      const trigger = scores[0]! >= 2000 ? 0 : scores.indexOf(Math.max(...scores));
+      const scores = keywordsWake ? [] : all.map(clauseScore);
+      const trigger = keywordsWake ? 0 : scores.indexOf(Math.max(...scores));
       gates.push({ rule: ri, pattern, clauses, ...(digit && { digit }), trigger });
     };
     const common = commonWords.get(r.lang) ?? new Set<string>();

@@ -91,11 +91,16 @@ function worthFinding(l: Literal): boolean {
 }
 const weightOf = (l: Literal) => literalWeight(l.text) + (l.wordStart ? 1 : 0) + (l.wordEnd ? 1 : 0);
 
-/** The weakest literal decides how selective a clause is; fewer literals break ties. */
-export function clauseScore(c: readonly Literal[]): number {
+/** How telling a clause's weakest literal is. */
+export function weakestWeight(c: readonly Literal[]): number {
   let min = MANY;
   for (const l of c) min = Math.min(min, weightOf(l));
-  return min * 1000 - c.length;
+  return min;
+}
+
+/** The weakest literal decides how selective a clause is; fewer literals break ties. */
+export function clauseScore(c: readonly Literal[]): number {
+  return weakestWeight(c) * 1000 - c.length;
 }
 
 /** Strings in the analysis are whole required pieces; each is cut to its best word at the end. */
