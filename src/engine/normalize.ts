@@ -674,6 +674,10 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
   const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false, scripts: 0, late: [] };
   const late = lateTable(ix);
   const inWord = inWordTable(late);
+  // The table assumes a word starts after a non-word unit: every ASCII letter is inside words.
+  const { row: startRow, table: starts } = lateStartTable(ix);
+  const startsFit = asciiLettersInWord(inWord);
+  const spaceStartsNothing = late[0x20] === 0;
   const n = t.length;
   let prev = 0;
   let prevCode = -1;
@@ -688,12 +692,30 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
       continue;
     }
     // Nor at an ASCII letter that starts a word, unless it may start a number in words or an
-    // alias, or follows a digit or symbol (a disguise).
-    if (w === 1 && code < 0x80 && late[code] === 0 && ((MIXES_WITH_LATIN >> prev) & 1) === 0) {
+    // alias (three ASCII units after an ASCII non-letter are looked up in one table), or follows
+    // a digit or symbol (a disguise).
+    if (w === 1 && code < 0x80 && ((MIXES_WITH_LATIN >> prev) & 1) === 0) {
       scripts |= LATIN_SCRIPT;
+      const next = t.charCodeAt(i + 1);
+      const third = t.charCodeAt(i + 2);
+      if (
+        (next | third) < 0x80 && prevCode < 0x80 && i + 2 < n && startsFit
+          ? starts[(startRow[code]! << 14) | (next << 7) | third] === 1
+          : lateCandidate(t, i, code, prevCode, late[code]!, ix)
+      ) {
+        found.late.push(i);
+      }
       prev = LATIN_C;
       prevCode = code;
       prevInWord = 1;
+      continue;
+    }
+    // A space after a word: only after a word of one letter can it be part of a spaced run.
+    if (code === 0x20 && prevInWord === 1 && spaceStartsNothing) {
+      if ((i < 2 || spacedBoundary(t.charCodeAt(i - 2))) && spacedHint(t, i - 1)) found.spaced.push(i < 2 ? 0 : i - 2);
+      prev = SPACE_C;
+      prevCode = code;
+      prevInWord = 0;
       continue;
     }
     prevInWord = w;
@@ -716,6 +738,11 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
   }
   found.scripts = scripts;
   return found;
+}
+
+function asciiLettersInWord(inWord: Uint8Array): boolean {
+  for (let c = 0x41; c <= 0x7a; c++) if (isWordChar(c) && inWord[c] !== 1) return false;
+  return true;
 }
 
 /**
@@ -813,6 +840,36 @@ function lateTable(ix: AliasIndex): Uint8Array {
   }
   return table;
 }
+/**
+ * lateCandidate at a word's start for three ASCII units a, b, c (after an ASCII non-letter):
+ * one read where the test reads three units and two tables, and word starts are a sixth of a
+ * page's units. Entry (row[a] << 14) | (b << 7) | c; row 0 (units that start nothing) is zeros.
+ */
+interface LateStarts {
+  row: Uint8Array;
+  table: Uint8Array;
+}
+const lateStartTables = new WeakMap<AliasIndex, LateStarts>();
+function lateStartTable(ix: AliasIndex): LateStarts {
+  let starts = lateStartTables.get(ix);
+  if (!starts) {
+    const late = lateTable(ix);
+    const row = new Uint8Array(0x80);
+    let rows = 1;
+    for (let a = 0; a < 0x80; a++) if (late[a] !== 0) row[a] = rows++;
+    const table = new Uint8Array(rows << 14);
+    for (let a = 0; a < 0x80; a++) {
+      if (row[a] === 0) continue;
+      for (let b = 0; b < 0x80; b++) {
+        if (!latePairMay(late[a]!, a, b, ix)) continue; // most pairs: no third unit is asked
+        for (let c = 0; c < 0x80; c++) if (lateMayStart(late[a]!, a, b, c, ix)) table[(row[a]! << 14) | (b << 7) | c] = 1;
+      }
+    }
+    lateStartTables.set(ix, (starts = { row, table }));
+  }
+  return starts;
+}
+
 /** The second and third letters of each scale word, by its first: a cheap test before the whole word. */
 const SCALE_SECOND = new Uint8Array(128);
 const SCALE_THIRD = new Uint8Array(128);
@@ -836,26 +893,40 @@ function scaleWord(lower: number): string {
 function lateCandidate(u: string, i: number, code: number, prevCode: number, what: number, ix: AliasIndex): boolean {
   if (what === 0) return false;
   if (!(what & (LATE_ALIAS | LATE_ZH) || !isWordChar(prevCode) || (what & LATE_SCALE && prevCode >= 0x30 && prevCode <= 0x39))) return false;
+  return lateMayStart(what, code, u.charCodeAt(i + 1), u.charCodeAt(i + 2), ix);
+}
+
+/** lateCandidate where a word may start: by the unit and the two after it. */
+function lateMayStart(what: number, code: number, next: number, third: number, ix: AliasIndex): boolean {
   if (what & LATE_ZH) return true;
-  const next = u.charCodeAt(i + 1);
-  const third = u.charCodeAt(i + 2);
   if (what & LATE_SCALE && scaleMayStart(code, next, third)) return true;
   return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && aliasMayStart(ix, code, next, third);
+}
+/** Whether lateMayStart can hold for some third unit. */
+function latePairMay(what: number, code: number, next: number, ix: AliasIndex): boolean {
+  if (what & LATE_ZH) return true;
+  if (what & LATE_SCALE && scalePair(code, next)) return true;
+  return (what & (LATE_ALIAS | LATE_ALIAS_WORD)) !== 0 && aliasPair(ix, code, next) >= 0;
 }
 
 /** A scale word's first three letters (hun, tho, mil, gra), either case. */
 function scaleMayStart(code: number, next: number, third: number): boolean {
-  const c = code | 0x20;
-  return (next | 0x20) === SCALE_SECOND[c] && (third | 0x20) === SCALE_THIRD[c];
+  return scalePair(code, next) && (third | 0x20) === SCALE_THIRD[code | 0x20];
+}
+function scalePair(code: number, next: number): boolean {
+  return (next | 0x20) === SCALE_SECOND[code | 0x20];
 }
 
 /** The first three units (two for an alias of two) decide whether any alias can start here. */
 function aliasMayStart(ix: AliasIndex, code: number, next: number, third: number): boolean {
-  const a = lowerCode(code);
-  const b = lowerCode(next);
-  const pair = pairHash(a, b);
-  if (ix.firstPairs[pair] === 0) return false;
-  return ix.pairs[pair] === 1 || ix.triples[tripleHash(a, b, lowerCode(third))] === 1;
+  const pair = aliasPair(ix, code, next);
+  if (pair < 0) return false;
+  return ix.pairs[pair] === 1 || ix.triples[tripleHash(lowerCode(code), lowerCode(next), lowerCode(third))] === 1;
+}
+/** The hash of the first two units when some alias starts with them, else -1. */
+function aliasPair(ix: AliasIndex, code: number, next: number): number {
+  const pair = pairHash(lowerCode(code), lowerCode(next));
+  return ix.firstPairs[pair] === 1 ? pair : -1;
 }
 
 /** A letter comes just before i (a digit does not count). */

@@ -76,6 +76,18 @@ describe('normalize', () => {
     const d = { ...data, aliases: [['whats app', 'whatsapp'], ['vx', '微信']] as [string, string][] };
     expect(normalize('What? Whats App, WHATS APP, vx', d).text.toLowerCase()).toBe('what? whatsapp, whatsapp, 微信');
   });
+  it('reads word starts at the text\'s edges and beside other scripts as it does elsewhere', () => {
+    // Word starts of three ASCII units come from a table; the others from the full test.
+    expect(norm('V信')).toBe('微信');
+    expect(norm('thousand')).toBe('thousand'); // a scale word alone is no number
+    expect(norm('two thousand')).toBe('2000');
+    expect(norm('è two thousand')).toBe('è 2000');
+    expect(norm('x.vx')).toBe('x.vx');
+    const d = { ...data, aliases: [['vx', '微信']] as [string, string][] };
+    expect(normalize('vx', d).text).toBe('微信');
+    expect(normalize('카vx', d).text).toBe('카vx'); // after a letter of another script: inside a word
+    expect(normalize('-vx', d).text).toBe('-微信');
+  });
   it('applies aliases', () => {
     expect(norm('加V信')).toBe('加微信');
     expect(norm('联系纸飞机')).toBe('联系telegram');
