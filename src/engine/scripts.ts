@@ -30,9 +30,13 @@ export function scriptsOf(s: string): number {
   return scriptsIn(s, 0, s.length);
 }
 
+/** scriptOf for every UTF-16 unit: the scan below reads whole sentences. */
+const SCRIPT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) SCRIPT[c] = scriptOf(c);
+
 /** Which of the scripts `within` s[from, to) contains (the scan stops when it has found them all). */
 export function scriptsIn(s: string, from: number, to: number, within = ANY): number {
   let m = 0;
-  for (let i = from; i < to && m !== within; i++) m |= scriptOf(s.charCodeAt(i)) & within;
+  for (let i = from; i < to && m !== within; i++) m |= SCRIPT[s.charCodeAt(i)]! & within;
   return m;
 }

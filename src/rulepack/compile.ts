@@ -225,9 +225,12 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     const keywordLiterals = r.keywords.map((k): Literal => {
       // Korean writes compounds without spaces ("강남텐프로"): a Hangul keyword may start anywhere.
       const hangul = /^[\uac00-\ud7af]/.test(k);
-      const wordStart = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0)) && !hangul;
+      const spaced = (b === 'word' || b === 'start' || r.lang === '*') && isWordChar(k.charCodeAt(0)) && !hangul;
+      // A Latin keyword of Chinese, Thai or Burmese still starts a word: their letters are not
+      // word characters, so "v" starts one in "加v" but not in "provide" (an ID may follow it).
+      const latinInUnspaced = b === 'none' && r.lang !== '*' && /^[a-z]/.test(k);
       // Short word-like keywords ("ig", "wa", "yo") must be whole words: as prefixes they hit everywhere.
-      return { text: k, wordStart, wordEnd: wordStart && /^[a-z\u00c0-\u024f\u0400-\u04ff]{1,2}$/.test(k) };
+      return { text: k, wordStart: spaced || latinInUnspaced, wordEnd: spaced && /^[a-z\u00c0-\u024f\u0400-\u04ff]{1,2}$/.test(k) };
     });
     for (const k of r.keywords) {
       for (const w of k.split(/[^\p{L}]+/u)) {
