@@ -3,7 +3,7 @@
 import { KindDetector, wrap } from './kind';
 import { isLang, LanguageDetector } from './lang';
 import { normalize, toOriginal, type Normalized, type NormalizeData } from './normalize';
-import type { CompiledLanguage, CompiledPack, CompiledRule } from './pack';
+import { patternFlags, type CompiledLanguage, type CompiledPack, type CompiledRule } from './pack';
 import { isWordChar, Prefilter } from './prefilter';
 import { verdict } from './score';
 import { SCRIPT_OF_LANG, scriptsIn } from './scripts';
@@ -453,7 +453,7 @@ export class Scanner {
   private matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean, out: number[]): void {
     for (const p of which) {
       if (p < 0) continue;
-      const re = (rr.patterns[p] ??= new RegExp(rr.rule.patterns[p]!, 'gu'));
+      const re = (rr.patterns[p] ??= new RegExp(rr.rule.patterns[p]!, patternFlags(rr.rule.patterns[p]!)));
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(sentence)) !== null) {

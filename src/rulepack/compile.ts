@@ -3,7 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
-import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
+import { patternFlags, type Boundary, type CompiledLanguage, type CompiledPack, type CompiledRule, type Gate } from '../engine/pack';
 import { clauseScore, exactStrings, needsDigit, requiredClauses, weakestWeight, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
@@ -32,6 +32,9 @@ export function expandMacros(pattern: string, macros: Record<string, string[]>, 
     if (name === 'w') return `(?:[^\\s.!?;]+\\s+){0,${n ?? 3}}`;
     if (name === 'c') return `[^.!?。！？；\\n]{0,${n ?? 6}}`;
     const alts = macros[name];
+    // The end of a word as the compiler checks it after every pattern of a spaced language, for
+    // a pattern whose alternation must end there ("live|lives"). A language may define its own.
+    if (!alts && name === 'end') return END_OF_WORD;
     if (!alts) {
       p.add(`${where}: unknown macro ${whole}`);
       return whole;
@@ -88,8 +91,44 @@ export function lowerPattern(src: string): string {
   return out;
 }
 
+/**
+ * The letters and digits (\p{L}, \p{N}) of the blocks of the scripts the rules read, as explicit
+ * ranges of UTF-16 units. V8 compiles [\p{L}\p{N}] to some 7 kB of machine code per use and
+ * stops optimising regular expressions once a page has made too much of it; this class is a tenth
+ * of that, and a pattern without \p{…} runs without the u flag (half the code again).
+ */
+export const WORD_UNITS = (() => {
+  const blocks = [
+    [0x0000, 0x02ff], // Latin, Latin-1, extended Latin, IPA and modifier letters
+    [0x0370, 0x052f], // Greek, Cyrillic
+    [0x0e00, 0x0e7f], // Thai
+    [0x1000, 0x109f], // Myanmar
+    [0x1100, 0x11ff], // Hangul jamo
+    [0x1e00, 0x1fff], // Latin extended additional (Vietnamese), Greek extended
+    [0x3040, 0x30ff], // kana
+    [0x3130, 0x318f], // Hangul compatibility jamo
+    [0x3400, 0x4dbf], // CJK extension A
+    [0x4e00, 0x9fff], // CJK
+    [0xac00, 0xd7af], // Hangul syllables
+    [0xf900, 0xfaff], // CJK compatibility
+  ];
+  const isWordUnit = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (const [from, to] of blocks) {
+    for (let c = from!; c <= to!; c++) {
+      if (!isWordUnit(c)) continue;
+      let end = c;
+      while (end < to! && isWordUnit(end + 1)) end++;
+      out += end === c ? hex(c) : `${hex(c)}-${hex(end)}`;
+      c = end;
+    }
+  }
+  return out;
+})();
+
 /** After a match that ends with a letter or digit, no letter or digit may follow. */
-const END_OF_WORD = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
+const END_OF_WORD = `(?:(?<=[^${WORD_UNITS}])|(?![${WORD_UNITS}]))`;
 
 /** Keywords and aliases are folded like the text (NFKC, lowercase), keeping Thai/Lao sara am whole. */
 const foldKeyword = (k: string) =>
@@ -171,7 +210,9 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       const body = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
       const expanded = b === 'word' ? `(?:${body})${END_OF_WORD}` : body;
       try {
+        // Checked with the u flag (stricter) and as it will run.
         new RegExp(expanded, 'gu');
+        new RegExp(expanded, patternFlags(expanded));
       } catch (e) {
         p.add(`rule ${rule.id}: patterns[${i}] does not compile: ${(e as Error).message}`);
       }
