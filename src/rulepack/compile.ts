@@ -92,40 +92,72 @@ export function lowerPattern(src: string): string {
 }
 
 /**
- * The letters and digits (\p{L}, \p{N}) of the blocks of the scripts the rules read, as explicit
+ * The letters (\p{L}) and digits (\p{N}) of the blocks of the scripts the rules read, as explicit
  * ranges of UTF-16 units. V8 compiles [\p{L}\p{N}] to some 7 kB of machine code per use and
- * stops optimising regular expressions once a page has made too much of it; this class is a tenth
- * of that, and a pattern without \p{…} runs without the u flag (half the code again).
+ * stops optimising regular expressions once a page has made too much of it; these classes are a
+ * tenth of that, and a pattern without \p{…} runs without the u flag (half the code again).
+ * Outside these blocks (Arabic, Devanagari…) a letter reads as a non-letter.
  */
-export const WORD_UNITS = (() => {
-  const blocks = [
-    [0x0000, 0x02ff], // Latin, Latin-1, extended Latin, IPA and modifier letters
-    [0x0370, 0x052f], // Greek, Cyrillic
-    [0x0e00, 0x0e7f], // Thai
-    [0x1000, 0x109f], // Myanmar
-    [0x1100, 0x11ff], // Hangul jamo
-    [0x1e00, 0x1fff], // Latin extended additional (Vietnamese), Greek extended
-    [0x3040, 0x30ff], // kana
-    [0x3130, 0x318f], // Hangul compatibility jamo
-    [0x3400, 0x4dbf], // CJK extension A
-    [0x4e00, 0x9fff], // CJK
-    [0xac00, 0xd7af], // Hangul syllables
-    [0xf900, 0xfaff], // CJK compatibility
-  ];
-  const isWordUnit = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+const SCRIPT_BLOCKS = [
+  [0x0000, 0x02ff], // Latin, Latin-1, extended Latin, IPA and modifier letters
+  [0x0370, 0x052f], // Greek, Cyrillic
+  [0x0e00, 0x0e7f], // Thai
+  [0x1000, 0x109f], // Myanmar
+  [0x1100, 0x11ff], // Hangul jamo
+  [0x1e00, 0x1fff], // Latin extended additional (Vietnamese), Greek extended
+  [0x3040, 0x30ff], // kana
+  [0x3130, 0x318f], // Hangul compatibility jamo
+  [0x3400, 0x4dbf], // CJK extension A
+  [0x4e00, 0x9fff], // CJK
+  [0xac00, 0xd7af], // Hangul syllables
+  [0xf900, 0xfaff], // CJK compatibility
+] as const;
+function unitRanges(property: RegExp): string {
   const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+  const has = (c: number) => property.test(String.fromCharCode(c));
   let out = '';
-  for (const [from, to] of blocks) {
-    for (let c = from!; c <= to!; c++) {
-      if (!isWordUnit(c)) continue;
+  for (const [from, to] of SCRIPT_BLOCKS) {
+    for (let c: number = from; c <= to; c++) {
+      if (!has(c)) continue;
       let end = c;
-      while (end < to! && isWordUnit(end + 1)) end++;
+      while (end < to && has(end + 1)) end++;
       out += end === c ? hex(c) : `${hex(c)}-${hex(end)}`;
       c = end;
     }
   }
   return out;
-})();
+}
+const LETTER_UNITS = unitRanges(/\p{L}/u);
+const NUMBER_UNITS = unitRanges(/\p{N}/u);
+export const WORD_UNITS = LETTER_UNITS + NUMBER_UNITS;
+
+/**
+ * A pattern with \p{L} and \p{N} written as those ranges: `\p{L}*` → `[…]*`, `[^\p{L}]` →
+ * `[^…]`. Other properties, and \P{…} inside a class, stay as written (and keep the u flag).
+ */
+export function narrowProperties(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const m = /^\\([pP])\{(L|N)\}/.exec(src.slice(i, i + 5));
+      if (m && !(inClass && m[1] === 'P')) {
+        const ranges = m[2] === 'L' ? LETTER_UNITS : NUMBER_UNITS;
+        out += inClass ? ranges : `[${m[1] === 'P' ? '^' : ''}${ranges}]`;
+        i += 4;
+      } else {
+        out += src.slice(i, i + 2);
+        i++;
+      }
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return out;
+}
 
 /** After a match that ends with a letter or digit, no letter or digit may follow. */
 const END_OF_WORD = `(?:(?<=[^${WORD_UNITS}])|(?![${WORD_UNITS}]))`;
@@ -207,7 +239,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       const macros = rule.lang === '*' ? vocabulary.macros : { ...vocabulary.macros, ...languages.get(rule.lang)?.macros };
       // The end of a word is checked inside the regex, so a longer alternative can still win
       // ("lives" over "live"); the start is checked after matching, which is much cheaper.
-      const body = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
+      const body = narrowProperties(lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`)));
       const expanded = b === 'word' ? `(?:${body})${END_OF_WORD}` : body;
       try {
         // Checked with the u flag (stricter) and as it will run.
