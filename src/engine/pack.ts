@@ -79,6 +79,11 @@ export interface CompiledPack {
   languages: CompiledLanguage[];
   /** URL patterns (regular-expression sources) that tell the page kind. */
   urlKinds: { pattern: string; kind: Kind }[];
+  /**
+   * The letters and digits of the scripts the rules read, as the body of a character class (a
+   * word's edge in negation, caution and kind cues): \p{L}\p{N} makes far more machine code.
+   */
+  wordUnits: string;
 }
 
 /**
@@ -87,6 +92,9 @@ export interface CompiledPack {
  * BMP (an emoji) counts as two in a bounded repeat such as [^.]{0,40}.
  */
 const NEEDS_UNICODE = /\\[pP]\{|\\u\{|\\u[dD][89a-fA-F]|[\ud800-\udfff]/;
+export function needsUnicode(source: string): boolean {
+  return NEEDS_UNICODE.test(source);
+}
 export function patternFlags(source: string): 'g' | 'gu' {
-  return NEEDS_UNICODE.test(source) ? 'gu' : 'g';
+  return needsUnicode(source) ? 'gu' : 'g';
 }

@@ -1,6 +1,6 @@
 // The pipeline: normalise → prefilter → confirm → score → explain. Pure TypeScript: no DOM and
 // no browser API, so the extension, the command line and the tests share it.
-import { KindDetector, wrap } from './kind';
+import { KindDetector, languageFlags, wrap } from './kind';
 import { isLang, LanguageDetector } from './lang';
 import { normalize, toOriginal, type Normalized, type NormalizeData } from './normalize';
 import { patternFlags, type CompiledLanguage, type CompiledPack, type CompiledRule } from './pack';
@@ -175,13 +175,15 @@ export class Scanner {
     this.nlp = options.nlp;
     for (const l of pack.languages) {
       const re = (src: string, suffix = '') =>
-        src ? new RegExp(wrap(src, l.boundary) + suffix, 'iu') : null;
+        src ? new RegExp(wrap(src, l.boundary, pack.wordUnits) + suffix, languageFlags('i', src)) : null;
       this.languages.set(l.lang, {
         data: l,
         // Anchored at the end of the window before the match / the start of the one after it.
         negationBefore: re(l.negationBefore, `[^${breaks(l)}]*$`),
         // Both windows end at a clause break: a comma or a "·" starts another item of a list.
-        negationAfter: l.negationAfter ? new RegExp(`^[^${breaks()}]*?${wrap(l.negationAfter, l.boundary)}`, 'iu') : null,
+        negationAfter: l.negationAfter
+          ? new RegExp(`^[^${breaks()}]*?${wrap(l.negationAfter, l.boundary, pack.wordUnits)}`, languageFlags('i', l.negationAfter))
+          : null,
         caution: re(l.caution),
       });
     }

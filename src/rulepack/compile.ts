@@ -3,6 +3,7 @@
 import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
+import { languageFlags } from '../engine/kind';
 import { patternFlags, type Boundary, type CompiledLanguage, type CompiledPack, type CompiledRule, type Gate } from '../engine/pack';
 import { clauseScore, exactStrings, needsDigit, requiredClauses, weakestWeight, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
@@ -339,7 +340,8 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   });
 
   const langs: CompiledLanguage[] = [...languages.values()].map((l) => {
-    const join = (xs: string[]) => xs.join('|');
+    // Expressions the engine runs as they are: \p{L} and \p{N} written as ranges (see WORD_UNITS).
+    const join = (xs: string[]) => narrowProperties(xs.join('|'));
     return {
       lang: l.lang,
       boundary: l.boundary,
@@ -349,7 +351,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       ...(l.negation.breaks && { negationBreaks: l.negation.breaks }),
       caution: join(l.caution),
       kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
-      profile: join(l.profile),
+      profile: l.profile.join('|'),
       ...(profiles.get(l.lang) && { profileWords: profiles.get(l.lang)! }),
     };
   });
@@ -357,6 +359,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     for (const [k, src] of Object.entries({ negationBefore: l.negationBefore, negationAfter: l.negationAfter, caution: l.caution, profile: l.profile, ...l.kindCues })) {
       try {
         new RegExp(src, 'iu');
+        new RegExp(src, languageFlags('i', src));
       } catch (e) {
         problems.push(`rules/languages/${l.lang}.yaml: ${k} does not compile: ${(e as Error).message}`);
       }
@@ -367,6 +370,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
 
   const pack: CompiledPack = {
     version: 1,
+    wordUnits: WORD_UNITS,
     rules: compiled,
     literals,
     literalWordStart,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patternFlags } from '../../src/engine/pack';
-import { WORD_UNITS } from '../../src/rulepack/compile';
+import { languageFlags } from '../../src/engine/kind';
+import { narrowProperties, WORD_UNITS } from '../../src/rulepack/compile';
 import { realScanner } from '../helpers/scanner';
 
 describe('pattern flags', () => {
@@ -11,6 +12,18 @@ describe('pattern flags', () => {
     expect(patternFlags('\\ud83d\\udcf1')).toBe('gu');
     expect(patternFlags('call 📱')).toBe('gu');
     expect(patternFlags('[\\u4e00-\\u9fff]{2}')).toBe('g');
+  });
+  it('writes \\p{L} and \\p{N} as ranges, so patterns and language cues need no u flag', () => {
+    const src = narrowProperties('(?:за рубеж\\p{L}*|(?<![\\p{L}\\d])visa)(?=\\P{N}|$)');
+    expect(src).not.toMatch(/\\[pP]\{/);
+    expect(patternFlags(src)).toBe('g');
+    expect(languageFlags('gi', src)).toBe('gi');
+    const re = new RegExp(src, 'g');
+    expect('работа за рубежом, a visa'.match(re)).toEqual(['за рубежом', 'visa']);
+    expect('xvisa, ёvisa, visa2'.match(re)).toBeNull();
+    // Properties other than L and N, and \\P{…} inside a class, stay (and keep the u flag).
+    expect(narrowProperties('[\\P{L}]\\p{Lu}')).toBe('[\\P{L}]\\p{Lu}');
+    expect(languageFlags('i', '\\p{Lu}')).toBe('iu');
   });
 });
 
