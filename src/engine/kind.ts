@@ -1,5 +1,6 @@
 // What kind of page this is: a hint from the page wins, then the URL, then cues in the text.
-import { needsUnicode, type Boundary, type CompiledLanguage, type CompiledPack } from './pack';
+import { languageRegExp, type WordUnits } from './expressions';
+import type { Boundary, CompiledLanguage, CompiledPack } from './pack';
 import type { Kind, Lang } from './types';
 
 type CueKind = Exclude<Kind, 'other'>;
@@ -27,7 +28,8 @@ export class KindDetector {
   private readonly urls: { re: RegExp; kind: Kind }[];
 
   constructor(pack: CompiledPack) {
-    for (const l of pack.languages) this.cues.set(l.lang, compileCues(l, pack.wordUnits));
+    const units = { letters: pack.letterUnits, numbers: pack.numberUnits };
+    for (const l of pack.languages) this.cues.set(l.lang, compileCues(l, units));
     this.urls = pack.urlKinds.map((u) => ({ re: new RegExp(u.pattern, 'i'), kind: u.kind }));
   }
 
@@ -60,25 +62,19 @@ export class KindDetector {
   }
 }
 
-function compileCues(l: CompiledLanguage, units: string): Map<CueKind, RegExp> {
+function compileCues(l: CompiledLanguage, units: WordUnits): Map<CueKind, RegExp> {
   const m = new Map<CueKind, RegExp>();
   for (const k of CUE_KINDS) {
     const src = l.kindCues[k];
-    if (src) m.set(k, new RegExp(wrap(src, l.boundary, units), languageFlags('gi', src)));
+    if (src) m.set(k, languageRegExp(wrap(src, l.boundary), 'gi', units));
   }
   return m;
 }
 
-/** `src` between word edges (`units`: the letters and digits, as a character class body). */
-export function wrap(src: string, boundary: Boundary, units: string): string {
+export function wrap(src: string, boundary: Boundary): string {
   if (boundary === 'none' || boundary === 'segment') return `(?:${src})`;
-  if (boundary === 'start') return `(?<![${units}])(?:${src})`;
-  return `(?<![${units}])(?:${src})(?![${units}])`;
-}
-
-/** Flags for a language's expression: the u flag only where it needs it (see needsUnicode). */
-export function languageFlags(flags: 'i' | 'gi', source: string): string {
-  return needsUnicode(source) ? `${flags}u` : flags;
+  if (boundary === 'start') return `(?<![\\p{L}\\p{N}])(?:${src})`;
+  return `(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`;
 }
 
 function count(re: RegExp | undefined, text: string, cap: number): number {

@@ -16,7 +16,7 @@ export interface CompiledRule {
   source: Source[];
   /** Lowercase literals; a pattern is only tried in sentences that contain one of them. */
   keywords: string[];
-  /** Regular-expression sources, macros expanded, lowercase; flags from `patternFlags`. */
+  /** Regular-expression sources, macros expanded, lowercase; run by `patternRegExp`. */
   patterns: string[];
   /** compromise match expressions (English rules only). */
   match: string[];
@@ -79,22 +79,7 @@ export interface CompiledPack {
   languages: CompiledLanguage[];
   /** URL patterns (regular-expression sources) that tell the page kind. */
   urlKinds: { pattern: string; kind: Kind }[];
-  /**
-   * The letters and digits of the scripts the rules read, as the body of a character class (a
-   * word's edge in negation, caution and kind cues): \p{L}\p{N} makes far more machine code.
-   */
-  wordUnits: string;
-}
-
-/**
- * A pattern needs the u flag only for \p{…}, \u{…} or a character beyond the BMP. Without it V8
- * compiles about half the machine code; matches are the same, except that a character beyond the
- * BMP (an emoji) counts as two in a bounded repeat such as [^.]{0,40}.
- */
-const NEEDS_UNICODE = /\\[pP]\{|\\u\{|\\u[dD][89a-fA-F]|[\ud800-\udfff]/;
-export function needsUnicode(source: string): boolean {
-  return NEEDS_UNICODE.test(source);
-}
-export function patternFlags(source: string): 'g' | 'gu' {
-  return needsUnicode(source) ? 'gu' : 'g';
+  /** \p{L} and \p{N} of the scripts the rules read, as ranges: what expressions run with (see expressions.ts). */
+  letterUnits: string;
+  numberUnits: string;
 }

@@ -3,8 +3,8 @@
 import { parse as parseYaml } from 'yaml';
 import { isWordChar } from '../engine/prefilter';
 import { Scanner, type Nlp } from '../engine/scanner';
-import { languageFlags } from '../engine/kind';
-import { patternFlags, type Boundary, type CompiledLanguage, type CompiledPack, type CompiledRule, type Gate } from '../engine/pack';
+import { languageRegExp, patternRegExp } from '../engine/expressions';
+import type { Boundary, CompiledLanguage, CompiledPack, CompiledRule, Gate } from '../engine/pack';
 import { clauseScore, exactStrings, needsDigit, requiredClauses, weakestWeight, type Clause, type Literal } from './required';
 import type { Lang } from '../engine/types';
 import {
@@ -94,9 +94,7 @@ export function lowerPattern(src: string): string {
 
 /**
  * The letters (\p{L}) and digits (\p{N}) of the blocks of the scripts the rules read, as explicit
- * ranges of UTF-16 units. V8 compiles [\p{L}\p{N}] to some 7 kB of machine code per use and
- * stops optimising regular expressions once a page has made too much of it; these classes are a
- * tenth of that, and a pattern without \p{…} runs without the u flag (half the code again).
+ * ranges of UTF-16 units: the engine runs expressions with these (src/engine/expressions.ts).
  * Outside these blocks (Arabic, Devanagari…) a letter reads as a non-letter.
  */
 const SCRIPT_BLOCKS = [
@@ -128,40 +126,10 @@ function unitRanges(property: RegExp): string {
   }
   return out;
 }
-const LETTER_UNITS = unitRanges(/\p{L}/u);
-const NUMBER_UNITS = unitRanges(/\p{N}/u);
-export const WORD_UNITS = LETTER_UNITS + NUMBER_UNITS;
-
-/**
- * A pattern with \p{L} and \p{N} written as those ranges: `\p{L}*` → `[…]*`, `[^\p{L}]` →
- * `[^…]`. Other properties, and \P{…} inside a class, stay as written (and keep the u flag).
- */
-export function narrowProperties(src: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (c === '\\') {
-      const m = /^\\([pP])\{(L|N)\}/.exec(src.slice(i, i + 5));
-      if (m && !(inClass && m[1] === 'P')) {
-        const ranges = m[2] === 'L' ? LETTER_UNITS : NUMBER_UNITS;
-        out += inClass ? ranges : `[${m[1] === 'P' ? '^' : ''}${ranges}]`;
-        i += 4;
-      } else {
-        out += src.slice(i, i + 2);
-        i++;
-      }
-      continue;
-    }
-    if (c === '[' && !inClass) inClass = true;
-    else if (c === ']' && inClass) inClass = false;
-    out += c;
-  }
-  return out;
-}
+export const WORD_UNITS = { letters: unitRanges(/\p{L}/u), numbers: unitRanges(/\p{N}/u) };
 
 /** After a match that ends with a letter or digit, no letter or digit may follow. */
-const END_OF_WORD = `(?:(?<=[^${WORD_UNITS}])|(?![${WORD_UNITS}]))`;
+const END_OF_WORD = '(?:(?<=[^\\p{L}\\p{N}])|(?![\\p{L}\\p{N}]))';
 
 /** Keywords and aliases are folded like the text (NFKC, lowercase), keeping Thai/Lao sara am whole. */
 const foldKeyword = (k: string) =>
@@ -240,12 +208,12 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       const macros = rule.lang === '*' ? vocabulary.macros : { ...vocabulary.macros, ...languages.get(rule.lang)?.macros };
       // The end of a word is checked inside the regex, so a longer alternative can still win
       // ("lives" over "live"); the start is checked after matching, which is much cheaper.
-      const body = narrowProperties(lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`)));
+      const body = lowerPattern(expandMacros(src, macros, p, `patterns[${i}]`));
       const expanded = b === 'word' ? `(?:${body})${END_OF_WORD}` : body;
       try {
         // Checked with the u flag (stricter) and as it will run.
         new RegExp(expanded, 'gu');
-        new RegExp(expanded, patternFlags(expanded));
+        patternRegExp(expanded, WORD_UNITS);
       } catch (e) {
         p.add(`rule ${rule.id}: patterns[${i}] does not compile: ${(e as Error).message}`);
       }
@@ -340,8 +308,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
   });
 
   const langs: CompiledLanguage[] = [...languages.values()].map((l) => {
-    // Expressions the engine runs as they are: \p{L} and \p{N} written as ranges (see WORD_UNITS).
-    const join = (xs: string[]) => narrowProperties(xs.join('|'));
+    const join = (xs: string[]) => xs.join('|');
     return {
       lang: l.lang,
       boundary: l.boundary,
@@ -351,7 +318,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
       ...(l.negation.breaks && { negationBreaks: l.negation.breaks }),
       caution: join(l.caution),
       kindCues: { job: join(l.kinds.job), dating: join(l.kinds.dating), chat: join(l.kinds.chat), article: join(l.kinds.article) },
-      profile: l.profile.join('|'),
+      profile: join(l.profile),
       ...(profiles.get(l.lang) && { profileWords: profiles.get(l.lang)! }),
     };
   });
@@ -359,7 +326,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
     for (const [k, src] of Object.entries({ negationBefore: l.negationBefore, negationAfter: l.negationAfter, caution: l.caution, profile: l.profile, ...l.kindCues })) {
       try {
         new RegExp(src, 'iu');
-        new RegExp(src, languageFlags('i', src));
+        languageRegExp(src, 'i', WORD_UNITS);
       } catch (e) {
         problems.push(`rules/languages/${l.lang}.yaml: ${k} does not compile: ${(e as Error).message}`);
       }
@@ -370,7 +337,8 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
 
   const pack: CompiledPack = {
     version: 1,
-    wordUnits: WORD_UNITS,
+    letterUnits: WORD_UNITS.letters,
+    numberUnits: WORD_UNITS.numbers,
     rules: compiled,
     literals,
     literalWordStart,

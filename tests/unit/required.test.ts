@@ -2,7 +2,7 @@
 // regular expressions. Wrong here means a silent miss, so it is checked against real matches.
 import { describe, expect, it } from 'vitest';
 import { isWordChar } from '../../src/engine/prefilter';
-import { patternFlags } from '../../src/engine/pack';
+import { patternRegExp } from '../../src/engine/expressions';
 import { needsDigit, requiredClauses, type Clause } from '../../src/rulepack/required';
 import { realScanner } from '../helpers/scanner';
 import { readRuleFiles } from '../../src/rulepack/load-node';
@@ -100,7 +100,7 @@ describe('every derived clause holds wherever its pattern matches', () => {
     for (const g of pack.gates) {
       if (g.pattern < 0) continue;
       const rule = pack.rules[g.rule]!;
-      const re = new RegExp(rule.patterns[g.pattern]!, patternFlags(rule.patterns[g.pattern]!));
+      const re = patternRegExp(rule.patterns[g.pattern]!, { letters: pack.letterUnits, numbers: pack.numberUnits });
       const edges = rule.boundary === 'word' || rule.boundary === 'start';
       for (const text of examples.get(rule.id) ?? []) {
         const s = scanner.normalize(text).text.toLowerCase();
