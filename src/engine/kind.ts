@@ -28,8 +28,7 @@ export class KindDetector {
   private readonly urls: { re: RegExp; kind: Kind }[];
 
   constructor(pack: CompiledPack) {
-    const units = { letters: pack.letterUnits, numbers: pack.numberUnits };
-    for (const l of pack.languages) this.cues.set(l.lang, compileCues(l, units));
+    for (const l of pack.languages) this.cues.set(l.lang, compileCues(l, pack.wordUnits));
     this.urls = pack.urlKinds.map((u) => ({ re: new RegExp(u.pattern, 'i'), kind: u.kind }));
   }
 

@@ -674,9 +674,7 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
   const found: Candidates = { spaced: [], suspect: [], cjkGap: false, jamo: false, scripts: 0, late: [] };
   const late = lateTable(ix);
   const inWord = inWordTable(late);
-  // The table assumes a word starts after a non-word unit: every ASCII letter is inside words.
-  const { row: startRow, table: starts } = lateStartTable(ix);
-  const startsFit = asciiLettersInWord(inWord);
+  const { row: startRow, table: starts, fits: startsFit } = lateStartTable(ix);
   const spaceStartsNothing = late[0x20] === 0;
   const n = t.length;
   let prev = 0;
@@ -738,11 +736,6 @@ function findCandidates(t: string, ix: AliasIndex): Candidates {
   }
   found.scripts = scripts;
   return found;
-}
-
-function asciiLettersInWord(inWord: Uint8Array): boolean {
-  for (let c = 0x41; c <= 0x7a; c++) if (isWordChar(c) && inWord[c] !== 1) return false;
-  return true;
 }
 
 /**
@@ -848,6 +841,8 @@ function lateTable(ix: AliasIndex): Uint8Array {
 interface LateStarts {
   row: Uint8Array;
   table: Uint8Array;
+  /** The table assumes a word starts after a non-word unit: true when every ASCII letter is inside words. */
+  fits: boolean;
 }
 const lateStartTables = new WeakMap<AliasIndex, LateStarts>();
 function lateStartTable(ix: AliasIndex): LateStarts {
@@ -865,7 +860,10 @@ function lateStartTable(ix: AliasIndex): LateStarts {
         for (let c = 0; c < 0x80; c++) if (lateMayStart(late[a]!, a, b, c, ix)) table[(row[a]! << 14) | (b << 7) | c] = 1;
       }
     }
-    lateStartTables.set(ix, (starts = { row, table }));
+    const inWord = inWordTable(late);
+    let fits = true;
+    for (let c = 0x41; c <= 0x7a; c++) if (isWordChar(c) && inWord[c] !== 1) fits = false;
+    lateStartTables.set(ix, (starts = { row, table, fits }));
   }
   return starts;
 }

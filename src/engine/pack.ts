@@ -1,5 +1,6 @@
 // The compiled rule pack: what the rule compiler writes and the engine reads. Plain JSON, so the
 // extension bundles it and the command line can cache it; no rule is parsed while scanning.
+import type { WordUnits } from './expressions';
 import type { Category, Kind, Lang, Severity, Source } from './types';
 
 export interface CompiledRule {
@@ -80,6 +81,5 @@ export interface CompiledPack {
   /** URL patterns (regular-expression sources) that tell the page kind. */
   urlKinds: { pattern: string; kind: Kind }[];
   /** \p{L} and \p{N} of the scripts the rules read, as ranges: what expressions run with (see expressions.ts). */
-  letterUnits: string;
-  numberUnits: string;
+  wordUnits: WordUnits;
 }

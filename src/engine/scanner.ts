@@ -1,6 +1,6 @@
 // The pipeline: normalise → prefilter → confirm → score → explain. Pure TypeScript: no DOM and
 // no browser API, so the extension, the command line and the tests share it.
-import { languageRegExp, patternRegExp, type WordUnits } from './expressions';
+import { languageRegExp, patternRegExp } from './expressions';
 import { KindDetector, wrap } from './kind';
 import { isLang, LanguageDetector } from './lang';
 import { normalize, toOriginal, type Normalized, type NormalizeData } from './normalize';
@@ -170,20 +170,18 @@ export class Scanner {
   private readonly normData: NormalizeData;
   private readonly nlp: Nlp | undefined;
   private readonly segmenters = new Map<string, Intl.Segmenter>();
-  private readonly units: WordUnits;
 
   constructor(pack: CompiledPack, options: { nlp?: Nlp } = {}) {
     this.pack = pack;
-    this.units = { letters: pack.letterUnits, numbers: pack.numberUnits };
     this.nlp = options.nlp;
     for (const l of pack.languages) {
-      const re = (src: string, suffix = '') => (src ? languageRegExp(wrap(src, l.boundary) + suffix, 'i', this.units) : null);
+      const re = (src: string, suffix = '') => (src ? languageRegExp(wrap(src, l.boundary) + suffix, 'i', pack.wordUnits) : null);
       this.languages.set(l.lang, {
         data: l,
         // Anchored at the end of the window before the match / the start of the one after it.
         negationBefore: re(l.negationBefore, `[^${breaks(l)}]*$`),
         // Both windows end at a clause break: a comma or a "·" starts another item of a list.
-        negationAfter: l.negationAfter ? languageRegExp(`^[^${breaks()}]*?${wrap(l.negationAfter, l.boundary)}`, 'i', this.units) : null,
+        negationAfter: l.negationAfter ? languageRegExp(`^[^${breaks()}]*?${wrap(l.negationAfter, l.boundary)}`, 'i', pack.wordUnits) : null,
         caution: re(l.caution),
       });
     }
@@ -455,7 +453,7 @@ export class Scanner {
   private matches(rr: RuntimeRule, which: number[], sentence: string, original: string, english: boolean, out: number[]): void {
     for (const p of which) {
       if (p < 0) continue;
-      const re = (rr.patterns[p] ??= patternRegExp(rr.rule.patterns[p]!, this.units));
+      const re = (rr.patterns[p] ??= patternRegExp(rr.rule.patterns[p]!, this.pack.wordUnits));
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(sentence)) !== null) {

@@ -337,8 +337,7 @@ export function compilePack(files: readonly SourceFile[], options: { nlp?: Nlp; 
 
   const pack: CompiledPack = {
     version: 1,
-    letterUnits: WORD_UNITS.letters,
-    numberUnits: WORD_UNITS.numbers,
+    wordUnits: WORD_UNITS,
     rules: compiled,
     literals,
     literalWordStart,

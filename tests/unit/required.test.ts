@@ -100,7 +100,7 @@ describe('every derived clause holds wherever its pattern matches', () => {
     for (const g of pack.gates) {
       if (g.pattern < 0) continue;
       const rule = pack.rules[g.rule]!;
-      const re = patternRegExp(rule.patterns[g.pattern]!, { letters: pack.letterUnits, numbers: pack.numberUnits });
+      const re = patternRegExp(rule.patterns[g.pattern]!, pack.wordUnits);
       const edges = rule.boundary === 'word' || rule.boundary === 'start';
       for (const text of examples.get(rule.id) ?? []) {
         const s = scanner.normalize(text).text.toLowerCase();
